@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make serve` and `make test`.  Everything they need
+# is installed here (Python packages pinned in requirements.lock into .venv;
+# Debian packages for the browser tests), so a fresh clone on a fresh machine works.
+PY      := .venv/bin/python
+PIP     := .venv/bin/pip
+MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
+APT_PKGS := chromium fonts-noto-cjk
+
+.PHONY: serve build validate test test-fast browser-deps clean
+
+.venv/ok: requirements.lock
+	python3 -m venv .venv
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Chromium and CJK fonts for the real-browser tests (Playwright cannot download its own browser here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PKGS); \
+	fi
+
+validate: .venv/ok
+	$(PY) -m checkers validate
+
+build: .venv/ok
+	$(MKDOCS) build
+
+serve: .venv/ok validate
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+test: .venv/ok browser-deps
+	$(PY) -m pytest -q tests
+
+# Without the browser tests, for quick checks while editing.
+test-fast: .venv/ok
+	$(PY) -m pytest -q tests -m "not browser"
+
+clean:
+	rm -rf site .venv .pytest_cache docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/data

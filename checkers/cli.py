@@ -1,0 +1,62 @@
+"""Command line: ``python -m checkers validate | generate | import-law``.
+
+Exit codes: 0 success, 2 bad content or bad input (one message per line on
+stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import loader
+from .problems import ContentError
+
+
+def _validate(args) -> int:
+    content = loader.load(Path(args.root))
+    counts = "、".join(f"{kind} {len(content.items[kind])}" for kind in loader.KINDS)
+    print(f"内容校验通过：{counts}")
+    return 0
+
+
+def _generate(args) -> int:
+    from .site import generate
+
+    written = generate.generate(loader.load(Path(args.root)), Path(args.out))
+    print(f"已生成 {written.pages} 个页面（更新 {written.changed} 个）到 {args.out}")
+    return 0
+
+
+def _import_law(args) -> int:
+    from . import law_import
+
+    return law_import.main([args.source] + ([args.articles] if args.articles else []))
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        # One line on stderr and exit 2, as for every other bad input.
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(prog="python -m checkers", description="信访路线图：内容校验与生成")
+    parser.add_argument("--root", default=str(loader.ROOT), help="项目根目录（含 procedures/ 与 schemas/）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("validate", help="校验 procedures/ 下的全部内容").set_defaults(run=_validate)
+    gen = sub.add_parser("generate", help="从 YAML 生成网站页面（Markdown）和浏览器用 JSON")
+    gen.add_argument("--out", default=str(loader.ROOT / "docs"), help="输出目录（默认 docs/）")
+    gen.set_defaults(run=_generate)
+    imp = sub.add_parser("import-law", help="从法规原文 YAML 复制条文到 procedures/law/")
+    imp.add_argument("source")
+    imp.add_argument("articles", nargs="?", help="条号，例如 1-5,9；省略则全部")
+    imp.set_defaults(run=_import_law)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"共 {len(exc.problems)} 个问题", file=sys.stderr)
+        return 2

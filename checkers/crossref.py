@@ -1,0 +1,177 @@
+"""Checks across files: every id, reference and legal basis must resolve.
+
+Schemas check each file alone; these checks need the whole registry: a basis
+must name an existing article (and 款/项), a rule version must cite a law in
+force during that version, current pages must not rest on a superseded law,
+and every rule must be used somewhere (no orphan rule).
+"""
+from __future__ import annotations
+
+from .citation import cn_number, structure
+from .problems import Problem, field_name
+
+# For each kind: (path pattern, target kind) of id references.  "*" walks a list.
+REFERENCES = {
+    "procedure": [(("steps", "*", "deadline"), "rule"), (("related", "*"), "procedure"),
+                  (("if_disagree", "next", "*"), "procedure")],
+    "roadmap": [(("stages", "*", "procedures", "*"), "procedure"), (("stages", "*", "rules", "*"), "rule"),
+                (("stages", "*", "topics", "*"), "topic")],
+    "topic": [(("procedures", "*"), "procedure"), (("related", "*"), "topic")],
+    "law": [(("superseded_by",), "law")],
+    "rule": [(("counting",), "topic")],
+}
+
+
+def check(content) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in content.all_items():
+        problems += _references(content, item)
+        problems += _bases(content, item)
+        if item.kind == "law":
+            problems += _law(item)
+        if item.kind == "rule":
+            problems += _rule_versions(item) + _rule_version_law_window(content, item)
+    problems += _orphan_rules(content)
+    return problems
+
+
+def walk(data, pattern: tuple, path: tuple = ()):
+    """Yield (path, value) for every value matching pattern ('*' = each list item)."""
+    if not pattern:
+        yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        for i, value in enumerate(data if isinstance(data, list) else []):
+            yield from walk(value, rest, path + (i,))
+    elif isinstance(data, dict) and data.get(head) is not None:
+        yield from walk(data[head], rest, path + (head,))
+
+
+def find_bases(data, path: tuple = ()):
+    """Yield (path, basis) for every legal basis anywhere in an item."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "basis" and isinstance(value, list):
+                for i, basis in enumerate(value):
+                    yield path + (key, i), basis
+            else:
+                yield from find_bases(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from find_bases(value, path + (i,))
+
+
+def _problem(item, path: tuple, message: str) -> Problem:
+    return Problem(item.path, item.lines.line_of(path), field_name(path), message)
+
+
+def _references(content, item) -> list[Problem]:
+    out = []
+    for pattern, target in REFERENCES[item.kind]:
+        for path, ref in walk(item.data, pattern):
+            if not content.has(target, ref):
+                known = "、".join(sorted(content.items[target])[:12])
+                out.append(_problem(item, path, f"找不到 {target}“{ref}”（已有：{known}）"))
+    return out
+
+
+def _bases(content, item) -> list[Problem]:
+    out = []
+    laws = content.items["law"]
+    for path, basis in find_bases(item.data):
+        law = laws.get(basis["law"])
+        if law is None:
+            if not content.has("law", basis["law"]):
+                out.append(_problem(item, path + ("law",), f"法规“{basis['law']}”不在法规库 procedures/law/ 中"))
+            continue
+        articles = {a["number"]: a for a in law.data["articles"]}
+        article = articles.get(basis["article"])
+        if article is None:
+            out.append(_problem(item, path + ("article",), f"法规库中没有《{law.data['short_title']}》第{basis['article']}条"
+                                ) if basis["article"] > law.data["article_count"] or law.data["articles_complete"]
+                       else _problem(item, path + ("article",), f"《{law.data['short_title']}》第{basis['article']}条尚未收录进 procedures/law/{law.id}.yaml（用 python -m checkers import-law 导入）"))
+            continue
+        out += _paragraph_and_item(item, path, basis, structure(article["text"]))
+        if item.kind != "rule" and law.data.get("effective_until") and law.data.get("superseded_by"):
+            out.append(_problem(item, path + ("law",), f"《{law.data['short_title']}》（{law.data['version']}）已失效，现行内容应引用 {law.data['superseded_by']}"))
+    return out
+
+
+def _paragraph_and_item(item, path, basis, paragraphs: list[int]) -> list[Problem]:
+    para, sub = basis.get("paragraph"), basis.get("item")
+    where = f"第{basis['article']}条"
+    if para is not None and para > len(paragraphs):
+        return [_problem(item, path + ("paragraph",), f"{where}只有 {len(paragraphs)} 款，没有第 {para} 款")]
+    if sub is not None:
+        if para is None:
+            with_items = [n for n in paragraphs if n]
+            if len(with_items) != 1:
+                return [_problem(item, path + ("item",), f"{where}有 {len(with_items)} 款带项，请同时写明 paragraph（款）")]
+            count = with_items[0]
+        else:
+            count = paragraphs[para - 1]
+        if sub > count:
+            return [_problem(item, path + ("item",), f"{where}{'第%d款' % para if para else ''}只有 {count} 项，没有第 {sub} 项")]
+    return []
+
+
+def _law(item) -> list[Problem]:
+    out, data = [], item.data
+    numbers = [a["number"] for a in data["articles"]]
+    if numbers != sorted(set(numbers)):
+        out.append(_problem(item, ("articles",), "条文应按条号从小到大排列，且不能重复"))
+    if numbers and numbers[-1] > data["article_count"]:
+        out.append(_problem(item, ("article_count",), f"条文总数 {data['article_count']} 小于最大条号 {numbers[-1]}"))
+    if data["articles_complete"] and len(numbers) != data["article_count"]:
+        out.append(_problem(item, ("articles_complete",), f"标为全文收录，但只有 {len(numbers)} 条（应有 {data['article_count']} 条）"))
+    for i, article in enumerate(data["articles"]):
+        if article["label"] != f"第{cn_number(article['number'])}条":
+            out.append(_problem(item, ("articles", i, "label"), f"条号 {article['number']} 与标签“{article['label']}”不一致"))
+    start, end = data.get("effective_from"), data.get("effective_until")
+    if start and end and end < start:
+        out.append(_problem(item, ("effective_until",), "失效日期早于施行日期"))
+    return out
+
+
+def _rule_versions(item) -> list[Problem]:
+    out, previous_end = [], None
+    for i, version in enumerate(item.data["versions"]):
+        start, end = version["effective_from"], version["effective_until"]
+        if end is not None and end < start:
+            out.append(_problem(item, ("versions", i, "effective_until"), "失效日期早于施行日期"))
+        if previous_end is None and i > 0:
+            out.append(_problem(item, ("versions", i, "effective_from"), "前一版本没有失效日期，后面不能再有版本"))
+        elif previous_end is not None and start <= previous_end:
+            out.append(_problem(item, ("versions", i, "effective_from"), f"与前一版本重叠（前一版本至 {previous_end}）"))
+        previous_end = end
+    return out
+
+
+def _rule_version_law_window(content, item) -> list[Problem]:
+    """Each version may only cite laws in force for the whole of the version."""
+    out = []
+    for i, version in enumerate(item.data["versions"]):
+        for path, basis in find_bases(version, ("versions", i)):
+            law = content.items["law"].get(basis["law"])
+            if law is None:
+                continue
+            law_start, law_end = law.data.get("effective_from"), law.data.get("effective_until")
+            v_start, v_end = version["effective_from"], version["effective_until"]
+            if (law_start and v_start < law_start) or (law_end and (v_end is None or v_end > law_end)):
+                out.append(_problem(item, path + ("law",),
+                                    f"《{law.data['short_title']}》的施行期间（{law_start or '?'} 至 {law_end or '今'}）不覆盖本版本（{v_start} 至 {v_end or '今'}）"))
+    return out
+
+
+def _orphan_rules(content) -> list[Problem]:
+    if content.broken["procedure"] or content.broken["roadmap"]:
+        return []  # a broken file may hold the reference; its own errors come first
+    used = set()
+    for kind in ("procedure", "roadmap"):
+        for item in content.items[kind].values():
+            for pattern, target in REFERENCES[kind]:
+                if target == "rule":
+                    used.update(ref for _, ref in walk(item.data, pattern))
+    return [_problem(item, ("id",), "没有任何程序步骤或路线图阶段引用这条期限规则（孤立规则）")
+            for rule_id, item in content.items["rule"].items() if rule_id not in used]

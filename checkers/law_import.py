@@ -1,0 +1,89 @@
+"""Copy a statute from the offline texts (../shared/law) into procedures/law/.
+
+The project must build without ../shared, so the articles the site cites are
+copied verbatim into our own law registry.  This is a maintenance tool, run by
+hand when a law is added or an article starts being cited; it never runs
+during a build.
+"""
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import yaml
+
+HEADER = "# yaml-language-server: $schema=../../schemas/law.schema.json\n"
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes multi-paragraph article texts as literal blocks, one 款 per line."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _str)
+
+
+def parse_numbers(spec: str | None, count: int) -> list[int]:
+    """'1-5,9' -> [1, 2, 3, 4, 5, 9]; None -> every article."""
+    if not spec:
+        return list(range(1, count + 1))
+    numbers: set[int] = set()
+    for part in spec.split(","):
+        low, _, high = part.partition("-")
+        numbers.update(range(int(low), int(high or low) + 1))
+    return sorted(numbers)
+
+
+def convert(source: dict, numbers: list[int], today: str) -> dict:
+    by_number = {a["number"]: a for a in source["articles"]}
+    missing = [n for n in numbers if n not in by_number]
+    if missing:
+        raise SystemExit(f"{source['id']}: no article {missing}")
+    law = {
+        "id": source["id"],
+        "title": source["title"],
+        "short_title": source["short_title"],
+        "version": source["version"],
+        "issued_by": source["issued_by"],
+        "adopted": source["adopted"],
+        "promulgated": source.get("promulgated"),
+        "effective_from": source.get("effective"),
+        "effective_until": None,
+        "source": source["source"],
+        "source_commit": source["source_commit"],
+        "articles_complete": len(numbers) == source["article_count"],
+        "article_count": source["article_count"],
+        "last_reviewed": today,
+        "articles": [
+            {k: by_number[n][k] for k in ("number", "label", "chapter", "section", "text")}
+            for n in numbers
+        ],
+    }
+    return law
+
+
+def main(argv: list[str]) -> int:
+    if not argv or len(argv) > 2:
+        print("usage: python -m checkers import-law SOURCE.yaml [ARTICLES e.g. 1-5,9]", file=sys.stderr)
+        return 2
+    src = Path(argv[0])
+    source = yaml.safe_load(src.read_text(encoding="utf-8"))
+    numbers = parse_numbers(argv[1] if len(argv) > 1 else None, source["article_count"])
+    law = convert(source, numbers, datetime.date.today().isoformat())
+    out = Path(__file__).resolve().parent.parent / "procedures" / "law" / f"{law['id']}.yaml"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():
+        # Keep the hand-maintained fields (effective_until, notes) of an existing file.
+        old = yaml.safe_load(out.read_text(encoding="utf-8"))
+        for key in ("effective_until", "superseded_by", "dates_note", "later_amendment", "effective_from"):
+            if key in old:
+                law[key] = old[key]
+    body = yaml.dump(law, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=1000)
+    out.write_text(HEADER + body, encoding="utf-8")
+    print(f"{out}: {len(numbers)} articles")
+    return 0

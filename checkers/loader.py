@@ -1,0 +1,108 @@
+"""Load every content file under procedures/, validate it, and cross-check it.
+
+One loader serves the CLI, the site build and the tests, so content that
+validates is exactly the content that gets published.  All problems are
+collected before anything is reported; nothing is skipped silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import crossref, schema
+from .problems import ContentError, Problem
+from .yamlsafe import Lines, read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# Content kind -> its folder under procedures/ and its schema in schemas/.
+KINDS = ("law", "rule", "procedure", "roadmap", "topic")
+IGNORED_NAMES = {"README.md"}
+
+
+@dataclass
+class Item:
+    kind: str
+    id: str
+    data: dict
+    path: str  # as shown in messages, relative to the project
+    lines: Lines
+
+    def line(self, *path) -> int:
+        return self.lines.line_of(tuple(path))
+
+
+@dataclass
+class Content:
+    items: dict[str, dict[str, Item]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    # Ids of files that exist but failed validation: references to them are
+    # not reported again, the file's own errors already are.
+    broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+
+    def has(self, kind: str, item_id: str) -> bool:
+        return item_id in self.items[kind] or item_id in self.broken[kind]
+
+    def __getattr__(self, name: str) -> dict[str, dict]:
+        # content.laws, content.rules …: id -> data, in file-name order.
+        kind = name[:-1] if name.endswith("s") else name
+        if kind in KINDS:
+            return {i: item.data for i, item in self.items[kind].items()}
+        raise AttributeError(name)
+
+    def all_items(self):
+        for kind in KINDS:
+            yield from self.items[kind].values()
+
+
+def schema_line(kind: str) -> str:
+    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+
+
+def load(root: Path = ROOT) -> Content:
+    """Return the validated content, or raise ContentError listing every problem."""
+    content_dir, schema_dir = root / "procedures", root / "schemas"
+    content, problems = Content(), []
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_dir() or path.name in IGNORED_NAMES:
+            continue
+        shown = path.relative_to(root).as_posix()
+        rel = path.relative_to(content_dir)
+        if len(rel.parts) != 2 or rel.parts[0] not in KINDS:
+            problems.append(Problem(shown, 1, "", f"不认识的位置：内容文件应放在 procedures/<类型>/ 下，类型为 {', '.join(KINDS)}"))
+            continue
+        if path.suffix != ".yaml":
+            problems.append(Problem(shown, 1, "", "内容文件的扩展名应为 .yaml"))
+            continue
+        problems += _load_file(path, shown, rel.parts[0], schema_dir, content)
+    problems += crossref.check(content)
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Content) -> list[Problem]:
+    data, lines, problems = read_yaml(path, shown)
+    if data is None:
+        return problems
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        first = fh.readline().rstrip("\n")
+    if first != schema_line(kind):
+        problems.append(Problem(shown, 1, "", f"第一行应为 {schema_line(kind)}（编辑器据此校验）"))
+    if not isinstance(data, dict):
+        return problems + [Problem(shown, 1, "", "文件内容应为字段组（key: value）")]
+    problems += schema.check(data, kind, schema_dir, shown, lines)
+    item_id = data.get("id")
+    if not isinstance(item_id, str):
+        return problems
+    item = Item(kind, item_id, data, shown, lines)
+    if path.stem != item_id:
+        problems.append(Problem(shown, item.line("id"), "id", f"文件名应为 {item_id}.yaml（与 id 一致）"))
+    if content.has(kind, item_id):
+        other = content.items[kind].get(item_id)
+        where = f"{other.path}:{other.line('id')}" if other else "另一个文件"
+        problems.append(Problem(shown, item.line("id"), "id", f"id“{item_id}”重复，已在 {where} 使用"))
+    elif not problems:
+        # Only schema-valid items take part in cross-checks, so one mistake gives one message.
+        content.items[kind][item_id] = item
+    else:
+        content.broken[kind].add(item_id)
+    return problems

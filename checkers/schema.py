@@ -1,0 +1,87 @@
+"""JSON Schema validation of content files, with messages an editor can act on.
+
+jsonschema does the validating; this module only picks the schema for a
+content kind, resolves ``common.schema.json`` references from disk (never from
+the network) and turns each error into a ``Problem`` at the right line.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from .problems import Problem, field_name
+from .yamlsafe import Lines
+
+_TYPES = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "true/false",
+          "array": "列表", "object": "字段组", "null": "null（空）"}
+
+
+@lru_cache(maxsize=None)
+def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
+    def retrieve(uri: str) -> Resource:
+        # Only sibling schema files are allowed; an unknown URI is a schema bug.
+        return Resource.from_contents(json.loads((schema_dir / Path(uri).name).read_text(encoding="utf-8")))
+
+    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=Registry(retrieve=retrieve), format_checker=FormatChecker())
+
+
+def check(data: object, kind: str, schema_dir: Path, shown: str, lines: Lines) -> list[Problem]:
+    problems = []
+    for error in validator(schema_dir, kind).iter_errors(data):
+        for path, message in _explain(error):
+            problems.append(Problem(shown, lines.line_of(path), field_name(path), message))
+    return problems
+
+
+def _explain(error) -> list[tuple[tuple, str]]:
+    """Translate one jsonschema error into (path, Chinese message) pairs."""
+    path = tuple(error.absolute_path)
+    kind, inst, want = error.validator, error.instance, error.validator_value
+    if kind == "additionalProperties" and isinstance(inst, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in inst if k not in error.schema.get("properties", {})]
+        return [(path + (k,), f"未知字段“{k}”；允许的字段：{', '.join(allowed)}") for k in extra]
+    if kind == "required":
+        missing = [k for k in want if isinstance(inst, dict) and k not in inst]
+        return [(path, f"缺少必填字段“{k}”") for k in missing]
+    if kind == "type":
+        names = want if isinstance(want, list) else [want]
+        return [(path, f"应为{'或'.join(_TYPES.get(n, n) for n in names)}，实际是 {_show(inst)}")]
+    if kind == "format" and want == "date":
+        return [(path, f"不是真实存在的日期：{_show(inst)}（格式 YYYY-MM-DD）")]
+    if kind == "pattern":
+        if error.schema.get("format") == "date":
+            return [(path, f"日期格式应为 YYYY-MM-DD：{_show(inst)}")]
+        return [(path, f"{_show(inst)} 格式不对（应符合 {want}）" + _hint(error))]
+    if kind == "enum":
+        return [(path, f"取值 {_show(inst)} 不在允许范围内：{'、'.join(map(str, want))}")]
+    if kind == "minItems":
+        return [(path, f"至少需要 {want} 项")]
+    if kind == "minLength":
+        return [(path, "不能为空")]
+    if kind == "minimum":
+        return [(path, f"应不小于 {want}，实际是 {_show(inst)}")]
+    if kind == "uniqueItems":
+        return [(path, "列表中有重复项")]
+    if kind == "oneOf":
+        # Show the most relevant branch's complaint instead of "not valid under any".
+        branches = [e for e in error.context if e.validator != "type"] or list(error.context)
+        return _explain(branches[0]) if branches else [(path, "取值不符合要求")]
+    return [(path, error.message)]
+
+
+def _hint(error) -> str:
+    desc = error.schema.get("description")
+    return f"：{desc}" if desc else ""
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return f"“{value}”"
+    return json.dumps(value, ensure_ascii=False)[:80]

@@ -60,7 +60,7 @@ def _explain(error) -> list[tuple[tuple, str]]:
             return [(path, f"日期格式应为 YYYY-MM-DD：{_show(inst)}")]
         return [(path, f"{_show(inst)} 格式不对（应符合 {want}）" + _hint(error))]
     if kind == "enum":
-        return [(path, f"取值 {_show(inst)} 不在允许范围内：{'、'.join(map(str, want))}")]
+        return [(path, f"取值{_show(inst)}不在允许范围内：{'、'.join(map(str, want))}")]
     if kind == "minItems":
         return [(path, f"至少需要 {want} 项")]
     if kind == "minLength":

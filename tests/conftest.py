@@ -1,0 +1,56 @@
+"""Shared fixtures: a throw-away copy of the project, the CLI, and one built site."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a content editor's checkout needs to validate and build (generated folders excluded).
+COPIED = ("procedures", "schemas", "checkers", "hooks", "search", "mkdocs.yml")
+HANDWRITTEN_DOCS = ("index.md", "maintain.md", "assets")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project to break on purpose."""
+    for name in COPIED:
+        src = ROOT / name
+        (shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+         if src.is_dir() else shutil.copy(src, tmp_path / name))
+    (tmp_path / "docs").mkdir()
+    for name in HANDWRITTEN_DOCS:
+        src = ROOT / "docs" / name
+        shutil.copytree(src, tmp_path / "docs" / name) if src.is_dir() else shutil.copy(src, tmp_path / "docs" / name)
+    return tmp_path
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checkers", "--root", str(root), *args], cwd=root,
+                          capture_output=True, text=True, timeout=120)
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                           "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The shipped content built once, exactly as `make build` does."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def content():
+    from checkers import loader
+
+    return loader.load(ROOT)

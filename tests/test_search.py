@@ -1,0 +1,75 @@
+"""Chinese search, in a real browser: what citizens type finds the right page in the top 3."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+
+# (what a citizen types, the page that must be among the first three results)
+QUERIES = [
+    ("复查", "procedure/xf-review/"),
+    ("复核", "procedure/xf-recheck/"),
+    ("不再受理", "topic/repeat-petition/"),
+    ("检举控告", "procedure/xf-accusation/"),
+    ("建议意见", "procedure/xf-suggestion/"),
+    ("多人走访", "procedure/xf-submit/"),
+    ("五个法治化", "topic/five-rule-of-law/"),
+    ("打击报复", "topic/petitioner-rights/"),
+    ("信访处理意见书", "procedure/xf-claim/"),
+    ("诉访分离", "topic/legal-channels-first/"),
+    ("节假日", "topic/period-counting/"),
+    ("异议", "rule/xinfang.transfer-objection/"),
+    ("办理期限", "rule/xinfang.handle/"),
+    ("信访条例", "law/xinfang-tiaoli-2005/"),
+    ("禁止", "topic/prohibited-acts/"),
+    ("登记", "procedure/xf-register-notify/"),
+    ("回避", "procedure/xf-claim/"),
+    ("听证", "procedure/xf-recheck/"),
+    ("请求复查的期限", "rule/xinfang.review-request/"),
+    ("司法救助", "procedure/xf-recheck/"),
+    ("工作日", "topic/period-counting/"),
+    ("信访工作条例第三十五条", "law/xinfang-gongzuo-tiaoli-2022/"),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(site):
+    base, server = serve(site)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "/")
+        yield base, page
+        browser.close()
+    server.shutdown()
+
+
+def top_results(page, query: str, n: int = 3) -> list[str]:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material's search reacts to key events; fill() alone sends none
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta') && "
+        "!document.querySelector('.md-search-result__meta').textContent.includes('输入') ", arg=query, timeout=15000)
+    page.wait_for_timeout(200)
+    links = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
+    pages: list[str] = []
+    for link in links:  # a page's sections are listed under it: count each page once
+        path = urlsplit(link).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages[:n]
+
+
+@pytest.mark.parametrize("query,expected", QUERIES)
+def test_query_finds_page_in_top_three(search_page, query, expected):
+    base, page = search_page
+    results = top_results(page, query)
+    assert expected in results, f"{query!r}: top 3 were {results}"

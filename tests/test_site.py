@@ -1,0 +1,191 @@
+"""The built site: every YAML item is published, citations carry the article text verbatim,
+every internal link resolves, and nothing is loaded from another host."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from checkers.citation import excerpt
+from conftest import ROOT, mkdocs_build
+from htmlscan import norm, scan
+
+
+def page(site: Path, kind: str, item_id: str):
+    path = site / kind / item_id / "index.html"
+    assert path.exists(), f"no page for {kind} {item_id}"
+    return scan(path)
+
+
+def test_every_item_has_its_page_with_title_date_and_basis(site, content):
+    for item in content.all_items():
+        p = page(site, item.kind, item.id)
+        title = item.data["title"]
+        assert norm(title) in p.text, (item.path, title)
+        from checkers.site.render import cn_date
+        assert f"最后核对：{cn_date(item.data['last_reviewed'])}" in p.text, item.path
+        if item.kind != "law":
+            assert "legal-basis" in p.ids, f"{item.path}: no 法律依据 section"
+
+
+def test_every_procedure_field_is_shown(site, content):
+    for pid, d in content.procedures.items():
+        text = page(site, "procedure", pid).text
+        shown = [d["summary"], d["if_disagree"]["text"], *d["bring"]]
+        shown += [v for s in d["steps"] for k, v in s.items() if k in ("title", "actor", "action", "tip")]
+        shown += [s["text"] for s in d["outcomes"] + d.get("applies", [])]
+        for value in shown:
+            assert norm(value) in text, f"procedure {pid}: not on page: {value[:40]}"
+        for step in d["steps"]:
+            if "deadline" in step:
+                assert any(t == "a" and a.get("href", "").endswith(f"rule/{step['deadline']}/")
+                           for t, a in page(site, "procedure", pid).tags), (pid, step["deadline"])
+
+
+def test_every_rule_version_topic_point_and_stage_is_shown(site, content):
+    for rid, d in content.rules.items():
+        text = page(site, "rule", rid).text
+        for v in d["versions"]:
+            assert f"{v['period']['value']}{v['period']['unit']}" in text
+            for n in v.get("not_counted", []):
+                assert norm(n["text"]) in text
+        for trigger_or_actor in (d["trigger"], d["actor"]):
+            assert norm(trigger_or_actor) in text
+    for tid, d in content.topics.items():
+        text = page(site, "topic", tid).text
+        for section in d["sections"]:
+            assert norm(section["heading"]) in text
+            for point in section["points"]:
+                assert norm(point["text"]) in text, (tid, point["text"][:30])
+    for rid, d in content.roadmaps.items():
+        text = page(site, "roadmap", rid).text
+        for stage in d["stages"]:
+            assert norm(stage["title"]) in text and norm(stage["summary"]) in text
+        for s in d.get("first", []):
+            assert norm(s["text"]) in text
+
+
+def test_every_article_has_its_anchor_and_verbatim_text(site, content):
+    for lid, law in content.laws.items():
+        p = page(site, "law", lid)
+        for article in law["articles"]:
+            assert f"第{article['number']}条" in p.ids, (lid, article["number"])
+            for line in article["text"].split("\n"):
+                assert norm(line) in p.text, (lid, article["number"])
+    assert len([i for i in page(site, "law", "xinfang-gongzuo-tiaoli-2022").ids if re.fullmatch(r"第\d+条", i)]) == 50
+
+
+def test_superseded_law_says_so_and_points_to_its_successor(site):
+    p = page(site, "law", "xinfang-tiaoli-2005")
+    assert "已失效" in p.text and "2022年4月30日以前的事项" in p.text
+    assert any(a.get("href") == "../xinfang-gongzuo-tiaoli-2022/" for t, a in p.tags if t == "a")
+
+
+def test_citations_link_to_the_article_and_carry_its_text(site, content):
+    """Each citation's tooltip is the cited 款/项 of the official text, character for character."""
+    checked = 0
+    for path in site.rglob("*.html"):
+        source = path.read_text(encoding="utf-8")
+        for href, tip in re.findall(r'<span class="cite"><a href="([^"]+)"[^>]*>[^<]*</a>'
+                                    r'<span class="cite-tip" role="tooltip" id="[^"]+" data-search-exclude>(.*?)</span></span>', source):
+            target = urlsplit(href)
+            law_id = Path(target.path).name
+            number = int(re.fullmatch(r"第(\d+)条", unquote(target.fragment)).group(1))
+            article = next(a for a in content.laws[law_id]["articles"] if a["number"] == number)
+            lines = [norm(x) for x in tip.split("<br>")]
+            assert all(line in [norm(x) for x in article["text"].split("\n")] for line in lines), (path, href)
+            checked += 1
+    assert checked > 100
+
+
+def _internal_links(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        p = scan(path)
+        for tag, attrs in p.tags:
+            for attr in ("href", "src"):
+                value = attrs.get(attr)
+                if value and not re.match(r"^[a-z][a-z0-9+.-]*:", value) and not value.startswith("//"):
+                    yield path, value
+
+
+def test_no_broken_internal_link_or_anchor(site):
+    ids_cache: dict[Path, set[str]] = {}
+    broken = []
+    for path, value in _internal_links(site):
+        parts = urlsplit(value)
+        base = site if parts.path.startswith("/") else path.parent  # 404.html links from the site root
+        target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else path
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            broken.append(f"{path.relative_to(site)} -> {value}")
+            continue
+        if parts.fragment and target.suffix == ".html":
+            ids = ids_cache.setdefault(target, scan(target).ids)
+            if unquote(parts.fragment) not in ids:
+                broken.append(f"{path.relative_to(site)} -> {value} (no anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+# Tags and attributes that make the browser fetch something.
+FETCHING = {"script": ["src"], "link": ["href"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
+            "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"], "track": ["src"],
+            "image": ["href"], "use": ["href"]}
+
+
+def test_no_third_party_request_in_any_page(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        p = scan(path)
+        for tag, attrs in p.tags:
+            for attr in FETCHING.get(tag, []):
+                value = attrs.get(attr, "")
+                if re.search(r"(^|[\s,])(https?:)?//", value):
+                    offenders.append(f"{path.relative_to(site)}: <{tag} {attr}={value}>")
+            if re.search(r"url\(\s*['\"]?(https?:)?//", attrs.get("style", "")):
+                offenders.append(f"{path.relative_to(site)}: style url")
+        # Material loads Mermaid from a CDN only for pages with a mermaid block: we have none.
+        if 'class="mermaid"' in path.read_text(encoding="utf-8"):
+            offenders.append(f"{path.relative_to(site)}: mermaid block (would load a CDN script)")
+    for css in site.rglob("*.css"):
+        for match in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(site)}: {match}")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_search_index_is_segmented_chinese(site):
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    review = next(d for d in index["docs"] if d["location"] == "procedure/xf-review/")
+    # jieba segments at build time (words separated by zero-width spaces): our dictionary keeps 复查 whole.
+    assert "\u200b复查\u200b" in review["text"] or review["text"].startswith("复查")
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))*强调* <!-- c --> {: onclick="x" }'
+
+
+def test_hostile_content_is_shown_as_text(project, tmp_path):
+    rel = project / "procedures/procedure/xf-review.yaml"
+    text = rel.read_text(encoding="utf-8")
+    text = text.replace("title: 请求复查", "title: '请求复查" + HOSTILE.replace("'", "''") + "'", 1)
+    text = text.replace("    title: 提出复查请求", "    title: '提出复查请求" + HOSTILE.replace("'", "''") + "'", 1)
+    rel.write_text(text, encoding="utf-8")
+    tip = project / "procedures/topic/prohibited-acts.yaml"
+    t = tip.read_text(encoding="utf-8")
+    t = re.sub(r"(\n  - heading: )(.*)", lambda m: m.group(1) + "'" + m.group(2) + HOSTILE.replace("'", "''") + "'", t, count=1)
+    tip.write_text(t, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("procedure/xf-review/index.html", "topic/prohibited-acts/index.html"):
+        built = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        p = scan(tmp_path / "out" / name)
+        assert "alert(1)" in p.text  # shown to the reader as text …
+        assert "<script>alert" not in built  # … never as markup, not even in <title> or the nav
+        assert "<img src=x" not in built
+        assert not any("onerror" in a or "onclick" in a for t, a in p.tags)
+        assert not any(a.get("href", "").startswith("javascript:") for t, a in p.tags)
+        assert "<em>强调</em>" not in built

@@ -7,6 +7,8 @@ and every rule must be used somewhere (no orphan rule).
 """
 from __future__ import annotations
 
+import re
+
 from .citation import cn_number, structure
 from .problems import Problem, field_name
 
@@ -32,6 +34,7 @@ def check(content) -> list[Problem]:
         if item.kind == "rule":
             problems += _rule_versions(item) + _rule_version_law_window(content, item)
     problems += _orphan_rules(content)
+    problems += _period_mentions(content)
     return problems
 
 
@@ -175,3 +178,44 @@ def _orphan_rules(content) -> list[Problem]:
                     used.update(ref for _, ref in walk(item.data, pattern))
     return [_problem(item, ("id",), "没有任何程序步骤或路线图阶段引用这条期限规则（孤立规则）")
             for rule_id, item in content.items["rule"].items() if rule_id not in used]
+
+
+_PERIOD = re.compile(r"(\d+)\s*(个工作日|工作日|日|天|个月|年)")
+_UNIT = {"个工作日": "工作日", "天": "日"}
+
+
+def _periods(rule: dict) -> set[tuple[int, str]]:
+    out = set()
+    for version in rule["versions"]:
+        for period in (version["period"], version.get("extension", {}).get("period")):
+            if period:
+                out.add((period["value"], period["unit"]))
+    return out
+
+
+def _period_mentions(content) -> list[Problem]:
+    """Prose that restates a linked rule's period must agree with the rule.
+
+    Steps and roadmap stages say "30日内" in plain words for readers; the rule
+    YAML is the single source of the number.  If a rule changes, the prose that
+    repeats it must change too, so a mismatch is an error, not a silent drift.
+    """
+    out = []
+    rules = content.items["rule"]
+    checks = []
+    for item in content.items["procedure"].values():
+        for i, step in enumerate(item.data["steps"]):
+            if step.get("deadline") in rules:
+                checks.append((item, ("steps", i, "action"), step["action"], [step["deadline"]]))
+    for item in content.items["roadmap"].values():
+        for i, stage in enumerate(item.data["stages"]):
+            linked = [r for r in stage["rules"] if r in rules]
+            if linked:
+                checks.append((item, ("stages", i, "summary"), stage["summary"], linked))
+    for item, path, text, linked in checks:
+        allowed = set().union(*(_periods(rules[r].data) for r in linked))
+        for value, unit in _PERIOD.findall(text):
+            if (int(value), _UNIT.get(unit, unit)) not in allowed:
+                shown = "、".join(f"{v}{u}" for v, u in sorted(allowed))
+                out.append(_problem(item, path, f"文字写的“{value}{unit}”与所链接的期限规则（{'、'.join(linked)}：{shown}）不一致"))
+    return out

@@ -129,6 +129,12 @@ def test_overlapping_rule_versions(project):
     assert_rejected(run_cli(project, "validate"), f"{RULE}:{line}: versions[1].effective_from: 与前一版本重叠")
 
 
+def test_prose_that_contradicts_its_rule(project):
+    line = edit(project, PROC, "从收到书面答复那天起30日内", "从收到书面答复那天起45日内")
+    assert_rejected(run_cli(project, "validate"),
+                    f"{PROC}:{line}: steps[0].action: 文字写的“45日”与所链接的期限规则（xinfang.review-request：30日）不一致")
+
+
 def test_orphan_rule(project):
     text = (project / RULE).read_text(encoding="utf-8").replace("xinfang.handle", "xinfang.unused")
     (project / "procedures/rule/xinfang.unused.yaml").write_text(text, encoding="utf-8")

@@ -1,0 +1,50 @@
+"""YAML content -> Markdown pages and browser JSON, with no MkDocs dependency.
+
+Run by ``python -m checkers generate`` or by the thin MkDocs hook.  Keeping
+this a plain step means the pages can move to another static-site tool (Material
+for MkDocs reaches end of life in 2027) without touching the content model.
+Generated folders are owned by the generator: stale files in them are removed,
+and files are only rewritten when their text changes so ``mkdocs serve`` does
+not rebuild in a loop.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pages import Site
+
+# Folders under docs/ that the generator owns completely.
+GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "law", "data")
+
+
+@dataclass
+class Result:
+    pages: int = 0
+    changed: int = 0
+    nav: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+def generate(content, out_dir: Path) -> Result:
+    site = Site(content)
+    files = site.pages()
+    files["data/rules.json"] = json.dumps(site.rules_json(), ensure_ascii=False, indent=1) + "\n"
+    result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files))
+    for rel, text in files.items():
+        target = out_dir / rel
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            result.changed += 1
+    for folder in GENERATED_DIRS:
+        for path in sorted((out_dir / folder).rglob("*"), reverse=True):
+            rel = path.relative_to(out_dir).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                result.changed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return result
+

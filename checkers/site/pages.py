@@ -1,0 +1,145 @@
+"""Which pages exist, what each is called, and the context its template gets."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..citation import anchor, excerpt, provision, structure
+from ..crossref import find_bases
+from .render import Linker, environment, period_text
+
+TEMPLATES = Path(__file__).with_name("templates")
+# Section title, folder and content kind of each generated section, in nav order.
+# The roadmap has no index page: each roadmap is linked from the nav itself.
+SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedure", "procedure"),
+            ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法律法规", "law", "law"))
+AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
+
+
+def page_of(kind: str, item_id: str) -> str:
+    return f"{kind}/{item_id}.md"
+
+
+class Citer:
+    """Renders citations for one page: link to the article, its text as a tooltip."""
+
+    def __init__(self, content, link: Linker):
+        self.laws, self.link, self.count = content.items["law"], link, 0
+
+    def __call__(self, bases: list[dict]) -> Markup:
+        return Markup("、").join(self.one(b) for b in bases)
+
+    def label(self, basis: dict, article: dict) -> str:
+        # An article with a single 款 is cited without 第一款 (第三十一条第六项), as the law itself does.
+        if basis.get("paragraph") == 1 and len(structure(article["text"])) == 1:
+            basis = {k: v for k, v in basis.items() if k != "paragraph"}
+        return f"《{self.laws[basis['law']].data['short_title']}》{provision(basis)}"
+
+    def one(self, basis: dict) -> Markup:
+        self.count += 1
+        law = self.laws[basis["law"]].data
+        article = next(a for a in law["articles"] if a["number"] == basis["article"])
+        tip = Markup("<br>").join(escape(line) for line in excerpt(article["text"], basis))
+        href = self.link(page_of("law", basis["law"]), anchor(basis["article"]))
+        return Markup('<span class="cite"><a href="{}" aria-describedby="tip-{}">{}</a>'
+                      '<span class="cite-tip" role="tooltip" id="tip-{}" data-search-exclude>{}</span></span>').format(
+            href, self.count, self.label(basis, article), self.count, tip)
+
+
+class Site:
+    def __init__(self, content):
+        self.content = content
+        self.env = environment(TEMPLATES)
+        self.today = datetime.date.today().isoformat()
+        self.cited_by = self._citation_index()
+
+    # --- what exists -------------------------------------------------------
+    def items(self, kind: str):
+        return self.content.items[kind].values()
+
+    def title(self, kind: str, item_id: str) -> str:
+        data = self.content.items[kind][item_id].data
+        return f"《{data['short_title']}》（{data['version']}）" if kind == "law" else data["title"]
+
+    def nav(self) -> dict[str, list[dict[str, str]]]:
+        """Children of each generated section, for the hook to put into MkDocs' nav."""
+        # MkDocs and the theme insert nav titles into HTML unescaped: escape content here.
+        return {f"{folder}/index.md": [{str(escape(self.title(kind, i.id))): page_of(kind, i.id)} for i in self.items(kind)]
+                for _, folder, kind in SECTIONS if kind != "roadmap"}
+
+    def _citation_index(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        index: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for item in self.content.all_items():
+            for _, basis in find_bases(item.data):
+                pages = index.setdefault((basis["law"], basis["article"]), [])
+                entry = (page_of(item.kind, item.id), self.title(item.kind, item.id))
+                if entry not in pages:
+                    pages.append(entry)
+        return index
+
+    # --- rendering ---------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        out = {}
+        for section, folder, kind in SECTIONS:
+            if kind != "roadmap":
+                out[f"{folder}/index.md"] = self.render("index.md.j2", f"{folder}/index.md", kind=kind,
+                                                        section=section, items=list(self.items(kind)))
+            for item in self.items(kind):
+                out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
+        return out
+
+    def render(self, template: str, page: str, **context) -> str:
+        link = Linker(page)
+        cite = Citer(self.content, link)
+        return self.env.get_template(template).render(
+            page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
+            rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, **context)
+
+    # --- helpers the templates call ---------------------------------------
+    def current(self, rule: dict) -> dict | None:
+        """The version of a rule in force at build time (None: no version in force)."""
+        for version in rule["versions"]:
+            if version["effective_from"] <= self.today and (version["effective_until"] or "9999") >= self.today:
+                return version
+        return None
+
+    def badge(self, rule: dict) -> str:
+        version = self.current(rule)
+        if version is None:
+            return "现行法规中没有这个期限"
+        text = period_text(version["period"])
+        if "extension" in version:
+            text += f"（可延长{period_text(version['extension']['period'])}）"
+        return text
+
+    def cited_articles(self, data: dict) -> list[tuple[dict, dict]]:
+        """(law, article) pairs cited anywhere in an item, in law then article order."""
+        keys = sorted({(b["law"], b["article"]) for _, b in find_bases(data)})
+        laws = self.content.items["law"]
+        return [(laws[law].data, next(a for a in laws[law].data["articles"] if a["number"] == number))
+                for law, number in keys]
+
+    def cited_laws(self, data: dict) -> list[dict]:
+        """Every law an item cites, so the page can state which version it quotes."""
+        ids = sorted({b["law"] for _, b in find_bases(data)})
+        return [self.content.items["law"][i].data for i in ids]
+
+    def used_by(self, kind: str, item_id: str) -> list[tuple[str, str]]:
+        """Pages whose YAML points at this item (for 'where is this used' lists)."""
+        from ..crossref import REFERENCES, walk
+
+        out = []
+        for source in self.content.all_items():
+            for pattern, target in REFERENCES[source.kind]:
+                if target == kind and any(ref == item_id for _, ref in walk(source.data, pattern)):
+                    entry = (page_of(source.kind, source.id), self.title(source.kind, source.id))
+                    if entry not in out:
+                        out.append(entry)
+        return out
+
+    def rules_json(self) -> dict:
+        """Rule data for the browser (the deadline calculator reads it)."""
+        return {"generated": self.today, "rules": {i.id: i.data for i in self.items("rule")}}
+

@@ -193,29 +193,49 @@ def _periods(rule: dict) -> set[tuple[int, str]]:
     return out
 
 
-def _period_mentions(content) -> list[Problem]:
-    """Prose that restates a linked rule's period must agree with the rule.
+def _statements(data, path: tuple = ()):
+    """Yield (path, text, basis, linked rule ids) for every prose field that carries a basis."""
+    if isinstance(data, dict):
+        if isinstance(data.get("basis"), list):
+            linked = [data["deadline"]] if data.get("deadline") else list(data.get("rules", []))
+            for key in ("text", "action", "summary"):
+                if isinstance(data.get(key), str):
+                    yield path + (key,), data[key], data["basis"], linked
+        for key, value in data.items():
+            yield from _statements(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _statements(value, path + (i,))
 
-    Steps and roadmap stages say "30日内" in plain words for readers; the rule
-    YAML is the single source of the number.  If a rule changes, the prose that
-    repeats it must change too, so a mismatch is an error, not a silent drift.
+
+def _period_mentions(content) -> list[Problem]:
+    """Prose that states a period must agree with the rules behind it.
+
+    Pages say "30日内" in plain words for readers; the rule YAML is the single
+    source of the number.  A statement is compared with the rules it links
+    (a step's deadline, a stage's rules) and with every rule resting on the
+    same article, so a changed deadline cannot leave stale text anywhere.
     """
-    out = []
+    if content.broken["rule"]:
+        return []  # a broken rule file may hold the number; its own errors come first
     rules = content.items["rule"]
-    checks = []
-    for item in content.items["procedure"].values():
-        for i, step in enumerate(item.data["steps"]):
-            if step.get("deadline") in rules:
-                checks.append((item, ("steps", i, "action"), step["action"], [step["deadline"]]))
-    for item in content.items["roadmap"].values():
-        for i, stage in enumerate(item.data["stages"]):
-            linked = [r for r in stage["rules"] if r in rules]
-            if linked:
-                checks.append((item, ("stages", i, "summary"), stage["summary"], linked))
-    for item, path, text, linked in checks:
-        allowed = set().union(*(_periods(rules[r].data) for r in linked))
-        for value, unit in _PERIOD.findall(text):
-            if (int(value), _UNIT.get(unit, unit)) not in allowed:
-                shown = "、".join(f"{v}{u}" for v, u in sorted(allowed))
-                out.append(_problem(item, path, f"文字写的“{value}{unit}”与所链接的期限规则（{'、'.join(linked)}：{shown}）不一致"))
+    by_article: dict[tuple[str, int], set[str]] = {}
+    for rule in rules.values():
+        for _, basis in find_bases(rule.data):
+            by_article.setdefault((basis["law"], basis["article"]), set()).add(rule.id)
+    out = []
+    for item in content.all_items():
+        if item.kind in ("rule", "law"):
+            continue
+        for path, text, bases, linked in _statements(item.data):
+            mentioned = _PERIOD.findall(text)
+            related = {r for r in linked if r in rules}
+            related |= set().union(*(by_article.get((b["law"], b["article"]), set()) for b in bases))
+            if not mentioned or not related:
+                continue
+            allowed = set().union(*(_periods(rules[r].data) for r in related))
+            for value, unit in mentioned:
+                if (int(value), _UNIT.get(unit, unit)) not in allowed:
+                    shown = "、".join(f"{v}{u}" for v, u in sorted(allowed))
+                    out.append(_problem(item, path, f"文字写的“{value}{unit}”与相关期限规则（{'、'.join(sorted(related))}：{shown}）不一致"))
     return out

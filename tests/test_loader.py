@@ -132,7 +132,14 @@ def test_overlapping_rule_versions(project):
 def test_prose_that_contradicts_its_rule(project):
     line = edit(project, PROC, "从收到书面答复那天起30日内", "从收到书面答复那天起45日内")
     assert_rejected(run_cli(project, "validate"),
-                    f"{PROC}:{line}: steps[0].action: 文字写的“45日”与所链接的期限规则（xinfang.review-request：30日）不一致")
+                    f"{PROC}:{line}: steps[0].action: 文字写的“45日”与相关期限规则（xinfang.review-reply、xinfang.review-request：30日）不一致")
+
+
+def test_topic_prose_that_contradicts_the_rule_on_the_same_article(project):
+    rel = "procedures/topic/five-rule-of-law.yaml"
+    line = edit(project, rel, "自受理之日起60日内办完", "自受理之日起90日内办完")
+    result = run_cli(project, "validate")
+    assert_rejected(result, f"{rel}:{line}:", "文字写的“90日”与相关期限规则（xinfang.handle：30日、60日）不一致")
 
 
 def test_orphan_rule(project):

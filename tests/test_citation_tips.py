@@ -1,0 +1,54 @@
+"""In a real browser, a citation shows its article text on hover, on keyboard focus and on tap."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+PAGE = "/procedure/xf-review/"
+FIRST_CITE = "li.step .cite >> nth=0"
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    base, server = serve(site)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield base, chromium
+        chromium.close()
+    server.shutdown()
+
+
+def test_hover_and_focus_show_the_article_text(browser):
+    base, chromium = browser
+    page = chromium.new_page()
+    page.goto(base + PAGE)
+    cite = page.locator(FIRST_CITE)
+    tip = cite.locator(".cite-tip")
+    assert not tip.is_visible()
+    cite.locator("a").hover()
+    assert tip.is_visible()
+    assert "自收到书面答复之日起30日内" in tip.inner_text()
+    page.mouse.move(0, 0)
+    assert not tip.is_visible()
+    cite.locator("a").focus()
+    assert tip.is_visible()
+    page.close()
+
+
+def test_first_tap_shows_text_second_tap_opens_the_article(browser):
+    base, chromium = browser
+    context = chromium.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base + PAGE)
+    link = page.locator(FIRST_CITE).locator("a")
+    link.tap()
+    page.wait_for_timeout(300)
+    assert page.url.endswith(PAGE), "the first tap must not leave the page"
+    assert page.locator(FIRST_CITE).locator(".cite-tip").is_visible()
+    link.tap()
+    page.wait_for_url("**/law/xinfang-gongzuo-tiaoli-2022/#*")
+    assert page.locator("h3[id='第35条']").is_visible()
+    context.close()

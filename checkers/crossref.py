@@ -18,7 +18,7 @@ REFERENCES = {
                   (("if_disagree", "next", "*"), "procedure")],
     "roadmap": [(("stages", "*", "procedures", "*"), "procedure"), (("stages", "*", "rules", "*"), "rule"),
                 (("stages", "*", "topics", "*"), "topic")],
-    "topic": [(("procedures", "*"), "procedure"), (("related", "*"), "topic")],
+    "topic": [(("procedures", "*"), "procedure"), (("rules", "*"), "rule"), (("related", "*"), "topic")],
     "law": [(("superseded_by",), "law")],
     "rule": [(("counting",), "topic")],
 }
@@ -168,15 +168,15 @@ def _rule_version_law_window(content, item) -> list[Problem]:
 
 
 def _orphan_rules(content) -> list[Problem]:
-    if content.broken["procedure"] or content.broken["roadmap"]:
+    if content.broken["procedure"] or content.broken["roadmap"] or content.broken["topic"]:
         return []  # a broken file may hold the reference; its own errors come first
     used = set()
-    for kind in ("procedure", "roadmap"):
+    for kind in ("procedure", "roadmap", "topic"):
         for item in content.items[kind].values():
             for pattern, target in REFERENCES[kind]:
                 if target == "rule":
                     used.update(ref for _, ref in walk(item.data, pattern))
-    return [_problem(item, ("id",), "没有任何程序步骤或路线图阶段引用这条期限规则（孤立规则）")
+    return [_problem(item, ("id",), "没有任何程序步骤、路线图阶段或专题引用这条期限规则（孤立规则）")
             for rule_id, item in content.items["rule"].items() if rule_id not in used]
 
 

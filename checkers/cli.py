@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("source")
     imp.add_argument("articles", nargs="?", help="条号，例如 1-5,9；省略则全部")
     imp.set_defaults(run=_import_law)
+    from . import deadline_cli
+
+    dl = sub.add_parser("deadline", help="计算法定期限的截止日期")
+    deadline_cli.add_arguments(dl)
+    dl.set_defaults(run=deadline_cli.run)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -1,0 +1,147 @@
+"""The deadline engine: counts a legal period the way Chinese law counts it.
+
+- The start day is not counted (民法典 第201条; 民事诉讼法 第85条; 刑事诉讼法 第105条).
+- 日: calendar days; a last day that is not a working day moves to the next
+  working day (民法典 第203条; 民事诉讼法 第85条).  A 调休 weekend is a working day.
+- 工作日: only working days after the start day count.
+- 个月/年: the same date in the target month, or its last day if it has none
+  (民法典 第202条); then the holiday rule.
+Days outside the holiday data are treated as working days on Monday–Friday and
+the answer is marked unverified.  This module returns facts and steps as data;
+the wording lives in deadline_text.py, the articles in the rule YAML.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import workcalendar
+
+UNITS = {"日": "日", "d": "日", "天": "日", "工作日": "工作日", "wd": "工作日", "个工作日": "工作日",
+         "个月": "个月", "月": "个月", "m": "个月", "年": "年", "y": "年"}
+_PERIOD = re.compile(r"^\s*(\d{1,4})\s*(个工作日|工作日|个月|月|日|天|年|wd|d|m|y)\s*$")
+
+
+@dataclass(frozen=True)
+class Period:
+    value: int
+    unit: str  # 日 / 工作日 / 个月 / 年
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.unit}"
+
+
+def parse_period(text: str) -> Period:
+    """'30日', '30d', '5工作日', '5wd', '6个月', '6m', '1年', '1y' -> Period; ValueError otherwise."""
+    match = _PERIOD.match(text)
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"期限格式不对：{text!r}（例如 30日、5工作日、6个月、1年，或 30d、5wd、6m、1y）")
+    return Period(int(match.group(1)), UNITS[match.group(2)])
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str   # start | end | month-end | adjusted-workday | not-workday | moved | workdays | unverified
+    day: str    # ISO date the step is about
+    detail: str = ""  # holiday name, 'weekend', a count …
+
+
+@dataclass(frozen=True)
+class Count:
+    start: dt.date
+    period: Period
+    deadline: dt.date
+    extended: bool          # the last day fell on a rest day and was moved
+    verified: bool          # every day the count looked at is covered by the holiday data
+    unknown_years: tuple[int, ...] = ()
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+
+class _Looker:
+    """Asks the calendar about days and remembers which answers were guesses."""
+
+    def __init__(self):
+        self.unknown: set[int] = set()
+
+    def workday(self, day: dt.date) -> bool:
+        answer = workcalendar.is_workday(day)
+        if answer is None:
+            self.unknown.add(day.year)
+            return day.weekday() < 5
+        return answer
+
+
+def add_months(day: dt.date, months: int) -> tuple[dt.date, bool]:
+    """Same date `months` later; (last day of that month, True) when the month is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last)), day.day > last
+
+
+def count(start: dt.date, period: Period) -> Count:
+    look = _Looker()
+    steps = [Step("start", (start + dt.timedelta(days=1)).isoformat())]
+    if period.unit == "工作日":
+        day, counted, skipped = start, 0, 0
+        while counted < period.value:
+            day += dt.timedelta(days=1)
+            if look.workday(day):
+                counted += 1
+            else:
+                skipped += 1
+        steps.append(Step("workdays", day.isoformat(), str(skipped)))
+        end, moved = day, False
+    else:
+        if period.unit == "日":
+            end, clamped = start + dt.timedelta(days=period.value), False
+        else:
+            end, clamped = add_months(start, period.value * (12 if period.unit == "年" else 1))
+        steps.append(Step("month-end" if clamped else "end", end.isoformat()))
+        moved = not look.workday(end)
+        if not moved and end.weekday() >= 5:
+            steps.append(Step("adjusted-workday", end.isoformat()))  # a 调休 weekend: no roll-over
+        if moved:
+            steps.append(Step("not-workday", end.isoformat(), workcalendar.holiday_name(end) or "weekend"))
+            while not look.workday(end):
+                end += dt.timedelta(days=1)
+            steps.append(Step("moved", end.isoformat()))
+    unknown = tuple(sorted(look.unknown))
+    if unknown:
+        steps.append(Step("unverified", end.isoformat(), ",".join(map(str, unknown))))
+    return Count(start, period, end, moved, not unknown, unknown, tuple(steps))
+
+
+class NoVersion(LookupError):
+    """No version of the rule was in force on the start date: an explicit outcome, never a default."""
+
+
+def version_for(rule: dict, start: dt.date) -> dict:
+    day = start.isoformat()
+    for version in rule["versions"]:
+        if version["effective_from"] <= day and (version["effective_until"] or "9999-12-31") >= day:
+            return version
+    raise NoVersion(rule["id"])
+
+
+@dataclass(frozen=True)
+class RuleAnswer:
+    rule: dict
+    version: dict
+    main: Count
+    extended_total: Count | None  # the latest date if the extension the law allows is used
+
+
+def for_rule(rule: dict, start: dt.date) -> RuleAnswer:
+    version = version_for(rule, start)
+    period = Period(version["period"]["value"], version["period"]["unit"])
+    total = None
+    if "extension" in version:
+        extra = version["extension"]["period"]
+        if extra["unit"] != period.unit:
+            raise ValueError(f"{rule['id']}: extension unit differs from the period unit")
+        # The extension lengthens the same period: 60日 + 30日 is counted as 90日 from the same start.
+        total = count(start, Period(period.value + extra["value"], period.unit))
+    return RuleAnswer(rule, version, count(start, period), total)

@@ -1,0 +1,123 @@
+"""`python -m checkers deadline`: the deadline engine on the command line."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+
+from . import loader
+from .deadline import Count, NoVersion, Period, count, for_rule, parse_period
+from .deadline_text import basis_list, cn_day, step_lines
+
+
+GENERAL_COUNTING = "period-counting"  # the topic that states the general counting rule
+
+
+class BadInput(ValueError):
+    """One-line reason for the user; exit 2."""
+
+
+def parse_day(text: str, what: str) -> dt.date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text or ""):
+        raise BadInput(f"{what}应写成 YYYY-MM-DD，例如 2026-11-23：{text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{what}不是真实存在的日期：{text}") from None
+
+
+def add_arguments(parser) -> None:
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--rule", help="期限规则 id，例如 xinfang.review-request")
+    what.add_argument("--period", help="期限长度：30日、5工作日、6个月、1年（或 30d、5wd、6m、1y）")
+    parser.add_argument("--from", dest="start", required=True, help="起算事件发生的日期 YYYY-MM-DD（这一天不计入）")
+    parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    parser.add_argument("--today", help="计算“还剩几天”用的今天日期（默认系统日期）")
+
+
+def run(args) -> int:
+    try:
+        start = parse_day(args.start, "--from ")
+        today = parse_day(args.today, "--today ") if args.today else dt.date.today()
+        if args.rule:
+            answer = _rule_answer(args, start, today)
+        else:
+            try:
+                period = parse_period(args.period)
+            except ValueError as exc:
+                raise BadInput(str(exc)) from None
+            answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period), today),
+                      "basis": _general_counting_basis()}
+    except BadInput as exc:
+        print(f"python -m checkers deadline: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(answer, ensure_ascii=False, indent=2))
+    else:
+        print(_human(answer))
+    return 0
+
+
+def _rule_answer(args, start: dt.date, today: dt.date) -> dict:
+    content = loader.load(loader.ROOT)
+    rules = content.rules
+    if args.rule not in rules:
+        raise BadInput(f"没有这个期限规则：{args.rule}（可用：{'、'.join(sorted(rules))}）")
+    rule = rules[args.rule]
+    base = {"rule": rule["id"], "title": rule["title"], "from": start.isoformat(), "trigger": rule["trigger"]}
+    try:
+        answer = for_rule(rule, start)
+    except NoVersion:
+        spans = "；".join(f"{v['effective_from']} 至 {v['effective_until'] or '今'}" for v in rule["versions"])
+        return {**base, "deadline": None, "extended": False, "verified": False, "basis": [],
+                "reason": f"本站没有收录 {start.isoformat()} 时适用的这条规定（本站收录的版本适用于：{spans}），无法计算。",
+                "steps": []}
+    out = {**base, **_count_json(answer.main, today), "basis": basis_list(answer.version["basis"], content.laws)}
+    if answer.extended_total:
+        out["extension"] = {"condition": answer.version["extension"]["condition"],
+                            **_count_json(answer.extended_total, today)}
+    out["not_counted"] = [n["text"] for n in answer.version.get("not_counted", [])]
+    out["exceptions"] = [n["text"] for n in answer.version.get("exceptions", [])]
+    return out
+
+
+def _general_counting_basis() -> list[dict]:
+    """A bare period has no rule of its own: cite the general counting articles from the content."""
+    content = loader.load(loader.ROOT)
+    topic = content.topics[GENERAL_COUNTING]
+    bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
+    general = [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]
+    return basis_list(general, content.laws)
+
+
+def _count_json(c: Count, today: dt.date) -> dict:
+    return {"period": str(c.period), "deadline": c.deadline.isoformat(), "weekday": cn_day(c.deadline)[-4:-1],
+            "days_left": (c.deadline - today).days, "extended": c.extended, "verified": c.verified,
+            "steps": step_lines(c)}
+
+
+def _human(a: dict) -> str:
+    lines = []
+    if a.get("rule"):
+        lines.append(f"{a['title']}（{a['rule']}）")
+        lines.append(f"起算事件：{a['trigger']}，{cn_day(a['from'])}")
+    if a["deadline"] is None:
+        return "\n".join(lines + [a["reason"]])
+    left = a["days_left"]
+    when = f"还有 {left} 天" if left > 0 else ("就是今天" if left == 0 else f"已经过了 {-left} 天")
+    lines.append(f"期限：{a['period']}　截止日期：{cn_day(a['deadline'])}　{when}"
+                 + ("" if a["verified"] else "　【未经核实】"))
+    lines.append("计算过程：")
+    lines += [f"  {i}. {s}" for i, s in enumerate(a["steps"], 1)]
+    if "extension" in a:
+        ext = a["extension"]
+        lines.append(f"如果依法延长（{ext['condition']}）：合计{ext['period']}，最晚 {cn_day(ext['deadline'])}"
+                     + ("" if ext["verified"] else "【未经核实】"))
+    for key, label in (("not_counted", "不计入期限"), ("exceptions", "例外")):
+        for text in a.get(key, []):
+            lines.append(f"{label}：{text}")
+    lines.append("依据：" if a.get("rule") else "计算方法的依据（没有指定具体规则，按一般规则计算）：")
+    for b in a["basis"]:
+        lines.append(f"  《{b['title']}》（{b['version']}）{b['provision']}：{b['text']}")
+    return "\n".join(lines)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from . import workcalendar
 
+# The topic that states the general counting rule this engine applies (民法典 第二百条至第二百零四条).
+GENERAL_COUNTING_TOPIC = "period-counting"
 UNITS = {"日": "日", "d": "日", "天": "日", "工作日": "工作日", "wd": "工作日", "个工作日": "工作日",
          "个月": "个月", "月": "个月", "m": "个月", "年": "年", "y": "年"}
 _PERIOD = re.compile(r"^\s*(\d{1,4})\s*(个工作日|工作日|个月|月|日|天|年|wd|d|m|y)\s*$")

@@ -7,11 +7,8 @@ import re
 import sys
 
 from . import loader
-from .deadline import Count, NoVersion, Period, count, for_rule, parse_period
+from .deadline import GENERAL_COUNTING_TOPIC, Count, NoVersion, count, for_rule, parse_period
 from .deadline_text import basis_list, cn_day, step_lines
-
-
-GENERAL_COUNTING = "period-counting"  # the topic that states the general counting rule
 
 
 class BadInput(ValueError):
@@ -85,7 +82,7 @@ def _rule_answer(args, start: dt.date, today: dt.date) -> dict:
 def _general_counting_basis() -> list[dict]:
     """A bare period has no rule of its own: cite the general counting articles from the content."""
     content = loader.load(loader.ROOT)
-    topic = content.topics[GENERAL_COUNTING]
+    topic = content.topics[GENERAL_COUNTING_TOPIC]
     bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
     general = [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]
     return basis_list(general, content.laws)

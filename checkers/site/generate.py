@@ -16,7 +16,7 @@ from pathlib import Path
 from .pages import Site
 
 # Folders under docs/ that the generator owns completely.
-GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "law", "data")
+GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "law", "calculator", "data")
 
 
 @dataclass
@@ -30,7 +30,8 @@ class Result:
 def generate(content, out_dir: Path) -> Result:
     site = Site(content)
     files = site.pages()
-    files["data/rules.json"] = json.dumps(site.rules_json(), ensure_ascii=False, indent=1) + "\n"
+    # A script, not JSON, so the calculator also works when the site is opened from file://.
+    files["data/deadline-data.js"] = "window.DEADLINE_DATA = " + json.dumps(site.deadline_data(), ensure_ascii=False) + ";\n"
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files))
     for rel, text in files.items():
         target = out_dir / rel

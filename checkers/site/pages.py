@@ -7,7 +7,9 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, provision, structure
+from .. import workcalendar
 from ..crossref import find_bases
+from ..deadline import GENERAL_COUNTING_TOPIC
 from .render import Linker, environment, period_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -16,6 +18,8 @@ TEMPLATES = Path(__file__).with_name("templates")
 SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedure", "procedure"),
             ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法律法规", "law", "law"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
+CALCULATOR_PAGE = "calculator/index.md"
+RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
 
 
 def page_of(kind: str, item_id: str) -> str:
@@ -88,6 +92,10 @@ class Site:
                                                         section=section, items=list(self.items(kind)))
             for item in self.items(kind):
                 out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
+        out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
+                                           counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
+                                           calendar={"first_year": workcalendar.FIRST_YEAR, "last_year": workcalendar.LAST_YEAR},
+                                           first_day=f"{workcalendar.FIRST_YEAR}-01-01")
         return out
 
     def render(self, template: str, page: str, **context) -> str:
@@ -139,7 +147,36 @@ class Site:
                         out.append(entry)
         return out
 
-    def rules_json(self) -> dict:
-        """Rule data for the browser (the deadline calculator reads it)."""
-        return {"generated": self.today, "rules": {i.id: i.data for i in self.items("rule")}}
+    def deadline_data(self) -> dict:
+        """What the browser's deadline engine needs: the calendar and each rule, with its citations."""
+        page = CALCULATOR_PAGE
+        link, cite = Linker(page), Citer(self.content, Linker(page))
+        laws = self.content.items["law"]
+
+        def citation(basis: dict) -> dict:
+            law = laws[basis["law"]].data
+            article = next(a for a in law["articles"] if a["number"] == basis["article"])
+            return {"label": cite.label(basis, article), "href": link(page_of("law", basis["law"]), anchor(basis["article"])),
+                    "text": "\n".join(excerpt(article["text"], basis))}
+
+        rules = []
+        for group in RULE_GROUPS:
+            for item in self.items("rule"):
+                d = item.data
+                if d["group"] != group:
+                    continue
+                rules.append({
+                    "id": d["id"], "title": d["title"], "summary": d["summary"], "trigger": d["trigger"],
+                    "group": group, "page": link(page_of("rule", d["id"])),
+                    "versions": [{
+                        "effective_from": v["effective_from"], "effective_until": v["effective_until"],
+                        "period": v["period"],
+                        **({"extension": {"period": v["extension"]["period"], "condition": v["extension"]["condition"]}}
+                           if "extension" in v else {}),
+                        "not_counted": [n["text"] for n in v.get("not_counted", [])],
+                        "exceptions": [n["text"] for n in v.get("exceptions", [])],
+                        "citations": [citation(b) for b in v["basis"]],
+                    } for v in d["versions"]],
+                })
+        return {"generated": self.today, "calendar": workcalendar.export(), "rules": rules}
 

@@ -1,0 +1,110 @@
+/* The 期限计算器 page: reads the form (or the URL), asks DeadlineEngine, shows the answer.
+ * Everything happens in this browser tab; nothing is sent anywhere.  The answer
+ * lives in the page URL (?rule=…&from=…) so it can be bookmarked or printed. */
+(function () {
+  "use strict";
+  var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
+  var form = document.getElementById("dl-form");
+  if (!data || !E || !form) { return; }
+  var cal = new E.Calendar(data.calendar);
+  var rules = {};
+  data.rules.forEach(function (r) { rules[r.id] = r; });
+  var select = document.getElementById("dl-rule"), input = document.getElementById("dl-from");
+  var trigger = document.getElementById("dl-trigger"), out = document.getElementById("dl-result");
+  var WEEK = "日一二三四五六";
+
+  function cnDate(iso) { var d = E.parse(iso); return d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日"; }
+  function cnDay(iso) { return cnDate(iso) + "（星期" + WEEK.charAt(E.parse(iso).getUTCDay()) + "）"; }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function stepText(c, s) {
+    var p = c.period.value + c.period.unit;
+    switch (s.kind) {
+      case "start": return "开始的当日（" + cnDate(c.start) + "）不计入，从" + cnDay(s.day) + "开始计算。";
+      case "end": return c.period.unit === "日" ? "第" + c.period.value + "日为" + cnDay(s.day) + "。" : p + "后的对应日为" + cnDay(s.day) + "。";
+      case "month-end": return p + "后的月份没有对应日，以月末日" + cnDay(s.day) + "为最后一天。";
+      case "adjusted-workday": return cnDay(s.day) + "是国家安排调休上班的日子，是工作日，不顺延。";
+      case "not-workday": return cnDay(s.day) + "是" + (s.detail === "weekend" ? "周末" : "法定节假日（" + s.detail + "）") + "，不是工作日。";
+      case "moved": return "顺延至下一个工作日：" + cnDay(s.day) + "。";
+      case "workdays": return "只数工作日：跳过" + s.detail + "个周末和节假日，第" + c.period.value + "个工作日是" + cnDay(s.day) + "。调休上班的周六、周日算作工作日。";
+      case "unverified": return "注意：本站的节假日数据只有" + data.calendar.first_year + "年至" + data.calendar.last_year + "年，没有" +
+        s.detail.split(",").join("年、") + "年的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，不能作为确定的结论，请向办理机关核实。";
+    }
+    return "";
+  }
+  function daysLeft(iso) {
+    var now = new Date(), today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+    var left = Math.round((E.parse(iso).getTime() - today) / 86400000);
+    return left > 0 ? "还有 " + left + " 天" : left === 0 ? "就是今天" : "已经过了 " + (-left) + " 天";
+  }
+  function showTrigger() {
+    var r = rules[select.value];
+    trigger.textContent = r ? "这个期限从这件事发生的那天起算：" + r.trigger + "。" : "";
+  }
+  function render(rule, fromIso) {
+    out.textContent = "";
+    var answer = E.forRule(rule, fromIso, cal);
+    var box = el("div", "", "dl-answer");
+    if (!answer) {
+      box.appendChild(el("p", "本站没有收录" + cnDate(fromIso) + "时适用的这条规定，无法计算。本站收录的版本适用于：" +
+        rule.versions.map(function (v) { return cnDate(v.effective_from) + "至" + (v.effective_until ? cnDate(v.effective_until) : "今"); }).join("；") + "。", "dl-none"));
+      out.appendChild(box);
+      return;
+    }
+    var c = answer.main;
+    box.appendChild(el("h2", rule.title));
+    var head = el("p", "", "dl-deadline");
+    head.appendChild(el("strong", "截止日期：" + cnDay(c.deadline)));
+    head.appendChild(document.createTextNode("　" + daysLeft(c.deadline)));
+    if (!c.verified) { head.appendChild(el("span", "未经核实", "badge unverified")); }
+    box.appendChild(head);
+    box.appendChild(el("p", "期限：" + c.period.value + c.period.unit + "。起算事件：" + rule.trigger + "，" + cnDate(fromIso) + "。"));
+    if (answer.extended_total) {
+      var t = answer.extended_total;
+      box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + t.period.value + t.period.unit +
+        "，最晚到" + cnDay(t.deadline) + (t.verified ? "。" : "（未经核实）。")));
+    }
+    box.appendChild(el("h3", "怎样算出来的"));
+    var ol = el("ol");
+    c.steps.forEach(function (s) { ol.appendChild(el("li", stepText(c, s))); });
+    box.appendChild(ol);
+    (answer.version.not_counted || []).forEach(function (t) { box.appendChild(el("p", "不计入期限：" + t)); });
+    (answer.version.exceptions || []).forEach(function (t) { box.appendChild(el("p", "例外：" + t)); });
+    box.appendChild(el("h3", "依据"));
+    answer.version.citations.forEach(function (cite) {
+      var p = el("p"), a = el("a", cite.label);
+      a.href = cite.href;
+      p.appendChild(a);
+      box.appendChild(p);
+      box.appendChild(el("blockquote", cite.text));
+    });
+    var more = el("p"), link = el("a", "这个期限的详细说明");
+    link.href = rule.page;
+    more.appendChild(link);
+    box.appendChild(more);
+    out.appendChild(box);
+  }
+  function run() {
+    var rule = rules[select.value];
+    if (!rule) { out.textContent = "请先选择情形。"; select.focus(); return false; }
+    if (!E.parse(input.value)) { out.textContent = "请输入一个真实存在的日期。"; input.focus(); return false; }
+    render(rule, input.value);
+    return true;
+  }
+  select.addEventListener("change", showTrigger);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (run() && window.history && history.replaceState) {
+      history.replaceState(null, "", "?rule=" + encodeURIComponent(select.value) + "&from=" + encodeURIComponent(input.value));
+    }
+  });
+  var params = new URLSearchParams(window.location.search);
+  if (rules[params.get("rule")]) { select.value = params.get("rule"); }
+  if (E.parse(params.get("from"))) { input.value = params.get("from"); }
+  showTrigger();
+  if (rules[params.get("rule")] && E.parse(params.get("from"))) { run(); }
+})();

@@ -1,0 +1,110 @@
+/* The deadline engine in the browser: the same arithmetic as checkers/deadline.py.
+ *
+ * Written by hand because no JavaScript library counts Chinese legal periods;
+ * kept line-for-line parallel to the Python engine, and a test runs both over
+ * every start date in the holiday data for every rule and requires identical
+ * answers.  Holiday and 调休 data come from the Python side (chinesecalendar),
+ * exported at build time: one source for the calendar facts.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) { module.exports = factory(); }
+  else { root.DeadlineEngine = factory(); }
+})(this, function () {
+  "use strict";
+  var DAY = 86400000;
+
+  function parse(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) { return null; }
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return iso === format(d) ? d : null;  // rejects 2026-02-30
+  }
+  function format(d) { return d.toISOString().slice(0, 10); }
+  function addDays(d, n) { return new Date(d.getTime() + n * DAY); }
+  function isWeekend(d) { var w = d.getUTCDay(); return w === 0 || w === 6; }
+
+  function Calendar(data) {
+    this.first = data.first_year; this.last = data.last_year;
+    this.holidays = data.holidays;
+    this.workdays = {};
+    for (var i = 0; i < data.workdays.length; i++) { this.workdays[data.workdays[i]] = true; }
+  }
+  // true/false from the official arrangements; null outside the years of data.
+  Calendar.prototype.isWorkday = function (d) {
+    var y = d.getUTCFullYear(), key = format(d);
+    if (y < this.first || y > this.last) { return null; }
+    if (this.holidays.hasOwnProperty(key)) { return false; }
+    if (this.workdays[key]) { return true; }
+    return !isWeekend(d);
+  };
+
+  function addMonths(d, months) {
+    var index = d.getUTCMonth() + months;
+    var year = d.getUTCFullYear() + Math.floor(index / 12), month = ((index % 12) + 12) % 12;
+    var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    var day = Math.min(d.getUTCDate(), last);
+    return [new Date(Date.UTC(year, month, day)), d.getUTCDate() > last];
+  }
+
+  function count(start, period, cal) {
+    var unknown = {};
+    function workday(d) {
+      var answer = cal.isWorkday(d);
+      if (answer === null) { unknown[d.getUTCFullYear()] = true; return !isWeekend(d); }
+      return answer;
+    }
+    var steps = [{kind: "start", day: format(addDays(start, 1)), detail: ""}];
+    var end, moved = false;
+    if (period.unit === "工作日") {
+      var day = start, counted = 0, skipped = 0;
+      while (counted < period.value) {
+        day = addDays(day, 1);
+        if (workday(day)) { counted += 1; } else { skipped += 1; }
+      }
+      steps.push({kind: "workdays", day: format(day), detail: String(skipped)});
+      end = day;
+    } else {
+      var clamped = false;
+      if (period.unit === "日") { end = addDays(start, period.value); }
+      else {
+        var r = addMonths(start, period.value * (period.unit === "年" ? 12 : 1));
+        end = r[0]; clamped = r[1];
+      }
+      steps.push({kind: clamped ? "month-end" : "end", day: format(end), detail: ""});
+      moved = !workday(end);
+      if (!moved && isWeekend(end)) { steps.push({kind: "adjusted-workday", day: format(end), detail: ""}); }
+      if (moved) {
+        var key = format(end);
+        steps.push({kind: "not-workday", day: key,
+                    detail: cal.holidays.hasOwnProperty(key) ? cal.holidays[key] : "weekend"});
+        while (!workday(end)) { end = addDays(end, 1); }
+        steps.push({kind: "moved", day: format(end), detail: ""});
+      }
+    }
+    var years = Object.keys(unknown).map(Number).sort(function (a, b) { return a - b; });
+    if (years.length) { steps.push({kind: "unverified", day: format(end), detail: years.join(",")}); }
+    return {start: format(start), period: period, deadline: format(end), extended: moved,
+            verified: years.length === 0, unknown_years: years, steps: steps};
+  }
+
+  function versionFor(rule, startIso) {
+    for (var i = 0; i < rule.versions.length; i++) {
+      var v = rule.versions[i];
+      if (v.effective_from <= startIso && (v.effective_until || "9999-12-31") >= startIso) { return v; }
+    }
+    return null;  // no version in force: an explicit answer, never a default
+  }
+
+  function forRule(rule, startIso, cal) {
+    var version = versionFor(rule, startIso);
+    if (!version) { return null; }
+    var start = parse(startIso), period = version.period, total = null;
+    if (version.extension) {
+      total = count(start, {value: period.value + version.extension.period.value, unit: period.unit}, cal);
+    }
+    return {version: version, main: count(start, period, cal), extended_total: total};
+  }
+
+  return {parse: parse, format: format, Calendar: Calendar, addMonths: addMonths, count: count,
+          versionFor: versionFor, forRule: forRule};
+});

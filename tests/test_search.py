@@ -22,7 +22,7 @@ QUERIES = [
     ("打击报复", "topic/petitioner-rights/"),
     ("信访处理意见书", "procedure/xf-claim/"),
     ("诉访分离", "topic/legal-channels-first/"),
-    ("节假日", "topic/period-counting/"),
+    ("节假日", "calculator/"),
     ("异议", "rule/xinfang.transfer-objection/"),
     ("办理期限", "rule/xinfang.handle/"),
     ("信访条例", "law/xinfang-tiaoli-2005/"),
@@ -34,6 +34,13 @@ QUERIES = [
     ("司法救助", "procedure/xf-recheck/"),
     ("工作日", "topic/period-counting/"),
     ("信访工作条例第三十五条", "law/xinfang-gongzuo-tiaoli-2022/"),
+    ("计算器", "calculator/"),
+    ("民事判决上诉", "rule/civil.appeal-judgment/"),
+    ("申请行政复议", "rule/admin.reconsideration-application/"),
+    ("劳动争议申请仲裁", "rule/labor.arbitration-limitation/"),
+    ("国家赔偿", "rule/compensation.claim-limitation/"),
+    ("政府信息公开", "rule/gov-info.reply/"),
+    ("再审", "rule/civil.retrial-application/"),
 ]
 
 

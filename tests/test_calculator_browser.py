@@ -1,0 +1,101 @@
+"""The 期限计算器 in a real browser: keyboard only, pre-filled from the URL, on a phone,
+without JavaScript, and with nothing sent to any other host."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def chromium(site):
+    base, server = serve(site)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield base, browser
+        browser.close()
+    server.shutdown()
+
+
+def test_keyboard_only_gives_the_deadline_and_announces_it(chromium):
+    base, browser = chromium
+    page = browser.new_page()
+    hosts = set()
+    page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc))
+    page.goto(base + "/calculator/")
+    page.keyboard.press("Tab")
+    for _ in range(200):  # Tab from the top of the page until the situation list has focus
+        if page.evaluate("document.activeElement.id") == "dl-rule":
+            break
+        page.keyboard.press("Tab")
+    for _ in range(60):  # arrow keys through the options
+        if page.input_value("#dl-rule") == "xinfang.review-request":
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.input_value("#dl-rule") == "xinfang.review-request"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "dl-from"
+    page.keyboard.type("09012026")  # a native date field takes digits in the locale's order (en-US: MM DD YYYY)
+    assert page.input_value("#dl-from") == "2026-09-01"
+    for _ in range(5):  # the date field's own parts (month, day, year) take Tab stops first
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "计算截止日期"
+    page.keyboard.press("Enter")
+    result = page.locator("#dl-result")
+    assert result.get_attribute("aria-live") == "polite"
+    result.get_by_text("截止日期：2026年10月8日（星期四）").wait_for()
+    assert "法定节假日（国庆节）" in result.inner_text()
+    assert "《信访工作条例》第三十五条" in result.inner_text()
+    assert "rule=xinfang.review-request" in page.url and "from=2026-09-01" in page.url
+    assert hosts == {urlsplit(base).netloc}, hosts
+    page.close()
+
+
+def test_rule_page_links_to_the_calculator_prefilled(chromium):
+    base, browser = chromium
+    page = browser.new_page()
+    page.goto(base + "/rule/xinfang.handle/")
+    page.get_by_role("link", name="用期限计算器算一算").click()
+    assert page.input_value("#dl-rule") == "xinfang.handle"
+    page.fill("#dl-from", "2026-08-10")
+    page.click("button[type=submit]")
+    text = page.locator("#dl-result").inner_text()
+    assert "2026年10月9日" in text and "最晚到2026年11月9日" in text
+    page.close()
+
+
+def test_unverified_answer_is_marked(chromium):
+    base, browser = chromium
+    page = browser.new_page()
+    page.goto(base + "/calculator/?rule=xinfang.review-request&from=2026-12-20")
+    text = page.locator("#dl-result").inner_text()
+    assert "未经核实" in text and "没有2027年的放假和调休安排" in text
+    page.close()
+
+
+def test_on_a_phone_nothing_scrolls_sideways(chromium):
+    base, browser = chromium
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + "/calculator/?rule=xinfang.handle&from=2026-08-10")
+    page.locator(".dl-answer").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+def test_without_javascript_the_counting_rule_is_shown(chromium):
+    base, browser = chromium
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/calculator/")
+    body = page.locator("article").inner_text()
+    assert "开始的那一天不算" in body
+    assert page.locator("noscript").count() == 1
+    context.close()

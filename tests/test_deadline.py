@@ -167,3 +167,8 @@ def test_working_days_are_counted_exactly(start, n):
     between = [start + dt.timedelta(days=i) for i in range(1, (c.deadline - start).days + 1)]
     assert sum(1 for d in between if workcalendar.is_workday(d)) == n
     assert workcalendar.is_workday(c.deadline)
+
+
+def test_every_rule_has_a_worked_example(content):
+    covered = {c["rule"] for c in CASES if "rule" in c}
+    assert covered == set(content.rules), set(content.rules) - covered

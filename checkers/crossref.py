@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import treecheck
 from .citation import cn_number, structure
 from .problems import Problem, field_name
 
@@ -21,6 +22,8 @@ REFERENCES = {
     "topic": [(("procedures", "*"), "procedure"), (("rules", "*"), "rule"), (("related", "*"), "topic")],
     "law": [(("superseded_by",), "law")],
     "rule": [(("counting",), "topic")],
+    "channel": [(("rules", "*"), "rule"), (("if_disagree", "next", "*"), "channel"), (("procedures", "*"), "procedure")],
+    "tree": [(("outcomes", "*", "channels", "*"), "channel")],
 }
 
 
@@ -33,6 +36,8 @@ def check(content) -> list[Problem]:
             problems += _law(item)
         if item.kind == "rule":
             problems += _rule_versions(item) + _rule_version_law_window(content, item)
+        if item.kind == "tree":
+            problems += treecheck.check(item)
     problems += _orphan_rules(content)
     problems += _period_mentions(content)
     return problems
@@ -168,15 +173,15 @@ def _rule_version_law_window(content, item) -> list[Problem]:
 
 
 def _orphan_rules(content) -> list[Problem]:
-    if content.broken["procedure"] or content.broken["roadmap"] or content.broken["topic"]:
+    if any(content.broken[k] for k in ("procedure", "roadmap", "topic", "channel")):
         return []  # a broken file may hold the reference; its own errors come first
     used = set()
-    for kind in ("procedure", "roadmap", "topic"):
+    for kind in ("procedure", "roadmap", "topic", "channel"):
         for item in content.items[kind].values():
             for pattern, target in REFERENCES[kind]:
                 if target == "rule":
                     used.update(ref for _, ref in walk(item.data, pattern))
-    return [_problem(item, ("id",), "没有任何程序步骤、路线图阶段或专题引用这条期限规则（孤立规则）")
+    return [_problem(item, ("id",), "没有任何程序、路线图、专题或法定途径引用这条期限规则（孤立规则）")
             for rule_id, item in content.items["rule"].items() if rule_id not in used]
 
 

@@ -67,6 +67,15 @@ def convert(source: dict, numbers: list[int], today: str) -> dict:
     return law
 
 
+_ORDER = ("id", "title", "short_title", "version", "issued_by", "adopted", "promulgated", "effective_from",
+          "effective_until", "superseded_by", "dates_note", "later_amendment", "source", "source_commit",
+          "articles_complete", "article_count", "last_reviewed", "articles")
+
+
+def _in_schema_order(law: dict) -> dict:
+    return {key: law[key] for key in _ORDER if key in law}
+
+
 def main(argv: list[str]) -> int:
     if not argv or len(argv) > 2:
         print("usage: python -m checkers import-law SOURCE.yaml [ARTICLES e.g. 1-5,9]", file=sys.stderr)
@@ -74,15 +83,19 @@ def main(argv: list[str]) -> int:
     src = Path(argv[0])
     source = yaml.safe_load(src.read_text(encoding="utf-8"))
     numbers = parse_numbers(argv[1] if len(argv) > 1 else None, source["article_count"])
+    out = Path(__file__).resolve().parent.parent / "procedures" / "law" / f"{source['id']}.yaml"
+    old = yaml.safe_load(out.read_text(encoding="utf-8")) if out.exists() else None
+    if old:
+        # Adding articles never drops the ones already cited.
+        numbers = sorted(set(numbers) | {a["number"] for a in old["articles"]})
     law = convert(source, numbers, datetime.date.today().isoformat())
-    out = Path(__file__).resolve().parent.parent / "procedures" / "law" / f"{law['id']}.yaml"
     out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists():
-        # Keep the hand-maintained fields (effective_until, notes) of an existing file.
-        old = yaml.safe_load(out.read_text(encoding="utf-8"))
-        for key in ("effective_until", "superseded_by", "dates_note", "later_amendment", "effective_from"):
+    if old:
+        # Keep the hand-maintained fields (effective dates, notes) of the existing file.
+        for key in ("effective_from", "effective_until", "superseded_by", "dates_note", "later_amendment"):
             if key in old:
                 law[key] = old[key]
+        law = _in_schema_order(law)
     body = yaml.dump(law, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=1000)
     out.write_text(HEADER + body, encoding="utf-8")
     print(f"{out}: {len(numbers)} articles")

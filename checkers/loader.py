@@ -15,7 +15,7 @@ from .yamlsafe import Lines, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Content kind -> its folder under procedures/ and its schema in schemas/.
-KINDS = ("law", "rule", "procedure", "roadmap", "topic")
+KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree")
 IGNORED_NAMES = {"README.md"}
 
 

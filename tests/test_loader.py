@@ -145,7 +145,7 @@ def test_topic_prose_that_contradicts_the_rule_on_the_same_article(project):
 def test_orphan_rule(project):
     text = (project / RULE).read_text(encoding="utf-8").replace("xinfang.handle", "xinfang.unused")
     (project / "procedures/rule/xinfang.unused.yaml").write_text(text, encoding="utf-8")
-    assert_rejected(run_cli(project, "validate"), "procedures/rule/xinfang.unused.yaml:2: id: 没有任何程序步骤、路线图阶段或专题引用这条期限规则")
+    assert_rejected(run_cli(project, "validate"), "procedures/rule/xinfang.unused.yaml:2: id: 没有任何程序、路线图、专题或法定途径引用这条期限规则")
 
 
 def test_missing_schema_line(project):

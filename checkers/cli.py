@@ -57,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     dl = sub.add_parser("deadline", help="计算法定期限的截止日期")
     deadline_cli.add_arguments(dl)
     dl.set_defaults(run=deadline_cli.run)
+    from . import channel_cli
+
+    ch = sub.add_parser("channel", help="用决策树找到该走的法定途径")
+    channel_cli.add_arguments(ch)
+    ch.set_defaults(run=channel_cli.run)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

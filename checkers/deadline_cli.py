@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 import re
 import sys
 
@@ -45,7 +46,7 @@ def run(args) -> int:
             except ValueError as exc:
                 raise BadInput(str(exc)) from None
             answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period), today),
-                      "basis": _general_counting_basis()}
+                      "basis": _general_counting_basis(Path(args.root))}
     except BadInput as exc:
         print(f"python -m checkers deadline: {exc}", file=sys.stderr)
         return 2
@@ -57,7 +58,7 @@ def run(args) -> int:
 
 
 def _rule_answer(args, start: dt.date, today: dt.date) -> dict:
-    content = loader.load(loader.ROOT)
+    content = loader.load(Path(args.root))
     rules = content.rules
     if args.rule not in rules:
         raise BadInput(f"没有这个期限规则：{args.rule}（可用：{'、'.join(sorted(rules))}）")
@@ -81,7 +82,7 @@ def _rule_answer(args, start: dt.date, today: dt.date) -> dict:
 
 def _general_counting_basis() -> list[dict]:
     """A bare period has no rule of its own: cite the general counting articles from the content."""
-    content = loader.load(loader.ROOT)
+    content = loader.load(Path(args.root))
     topic = content.topics[GENERAL_COUNTING_TOPIC]
     bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
     general = [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]

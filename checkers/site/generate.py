@@ -16,7 +16,7 @@ from pathlib import Path
 from .pages import Site
 
 # Folders under docs/ that the generator owns completely.
-GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "law", "calculator", "data")
+GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data")
 
 
 @dataclass

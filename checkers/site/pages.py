@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, provision, structure
-from .. import workcalendar
+from .. import channel, workcalendar
 from ..crossref import find_bases
 from ..deadline import GENERAL_COUNTING_TOPIC
 from .render import Linker, environment, period_text
@@ -16,14 +16,27 @@ TEMPLATES = Path(__file__).with_name("templates")
 # Section title, folder and content kind of each generated section, in nav order.
 # The roadmap has no index page: each roadmap is linked from the nav itself.
 SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedure", "procedure"),
-            ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法律法规", "law", "law"))
+            ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法定途径一览", "channel", "channel"),
+            ("法律法规", "law", "law"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
+CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
 
 
 def page_of(kind: str, item_id: str) -> str:
     return f"{kind}/{item_id}.md"
+
+
+def question_page(tree: dict, node: dict) -> str:
+    return f"{CHECKER}/index.md" if node["id"] == tree["start"] else f"{CHECKER}/{node['id']}.md"
+
+
+def option_page(tree: dict, node: dict, option: dict) -> str:
+    """Where an option leads: the next question's page, or this option's outcome page."""
+    if "next" in option:
+        return question_page(tree, {"id": option["next"]})
+    return f"{CHECKER}/{node['id']}--{option['id']}.md"
 
 
 class Citer:
@@ -92,6 +105,7 @@ class Site:
                                                         section=section, items=list(self.items(kind)))
             for item in self.items(kind):
                 out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
+        out.update(self.checker_pages())
         out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
                                            counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
                                            calendar={"first_year": workcalendar.FIRST_YEAR, "last_year": workcalendar.LAST_YEAR},
@@ -104,6 +118,25 @@ class Site:
         return self.env.get_template(template).render(
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
             rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, **context)
+
+    def checker_pages(self) -> dict[str, str]:
+        """One static page per question and per (question, option) that ends in an outcome:
+        the checker works with links alone, so no JavaScript is needed (Smart Answers style)."""
+        out = {}
+        for tree in self.items("tree"):
+            d = tree.data
+            channels = self.content.items["channel"]
+            for trail, node in channel.questions(d):
+                page = question_page(d, node)
+                out[page] = self.render("question.md.j2", page, tree=d, node=node, trail=trail,
+                                        target=lambda n, o, d=d: option_page(d, n, o),
+                                        question_page=lambda q, d=d: question_page(d, q))
+            for trail, outcome in channel.leaves(d):
+                page = option_page(d, trail[-1].question, trail[-1].option)
+                out[page] = self.render("outcome.md.j2", page, tree=d, outcome=outcome, trail=trail,
+                                        channels=[channels[c].data for c in outcome["channels"]],
+                                        question_page=lambda q, d=d: question_page(d, q))
+        return out
 
     # --- helpers the templates call ---------------------------------------
     def current(self, rule: dict) -> dict | None:

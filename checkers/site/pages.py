@@ -71,6 +71,7 @@ class Site:
         self.env = environment(TEMPLATES)
         self.today = datetime.date.today().isoformat()
         self.cited_by = self._citation_index()
+        self.backrefs = self._backrefs()
 
     # --- what exists -------------------------------------------------------
     def items(self, kind: str):
@@ -169,16 +170,21 @@ class Site:
 
     def used_by(self, kind: str, item_id: str) -> list[tuple[str, str]]:
         """Pages whose YAML points at this item (for 'where is this used' lists)."""
+        return self.backrefs.get((kind, item_id), [])
+
+    def _backrefs(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        # Built once per build: a lookup per page would make the build quadratic in content size.
         from ..crossref import REFERENCES, walk
 
-        out = []
+        index: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for source in self.content.all_items():
+            entry = (page_of(source.kind, source.id), self.title(source.kind, source.id))
             for pattern, target in REFERENCES[source.kind]:
-                if target == kind and any(ref == item_id for _, ref in walk(source.data, pattern)):
-                    entry = (page_of(source.kind, source.id), self.title(source.kind, source.id))
-                    if entry not in out:
-                        out.append(entry)
-        return out
+                for _, ref in walk(source.data, pattern):
+                    pages = index.setdefault((target, ref), [])
+                    if entry not in pages:
+                        pages.append(entry)
+        return index
 
     def deadline_data(self) -> dict:
         """What the browser's deadline engine needs: the calendar and each rule, with its citations."""

@@ -39,9 +39,9 @@ def parse_answers(texts: list[str]) -> list[tuple[str, str]]:
 def walk(tree: dict, answers: list[tuple[str, str]]) -> Position:
     nodes = {n["id"]: n for n in tree["nodes"]}
     outcomes = {o["id"]: o for o in tree["outcomes"]}
-    current, trail = nodes[tree["start"]], []
+    current, trail, outcome = nodes[tree["start"]], [], None
     for question_id, option_id in answers:
-        if current is None:
+        if outcome is not None:
             raise PathError(f"已经得到结果，不需要再回答 {question_id}")
         if question_id != current["id"]:
             known = "" if question_id in nodes else "（没有这个问题）"
@@ -52,8 +52,11 @@ def walk(tree: dict, answers: list[tuple[str, str]]) -> Position:
             raise PathError(f"问题 {question_id} 没有选项 {option_id}（可选：{choices}）")
         trail.append(Step(current, option))
         if "outcome" in option:
-            return Position(tuple(trail), outcome=outcomes[option["outcome"]])
-        current = nodes[option["next"]]
+            outcome = outcomes[option["outcome"]]
+        else:
+            current = nodes[option["next"]]
+    if outcome is not None:
+        return Position(tuple(trail), outcome=outcome)
     return Position(tuple(trail), question=current)
 
 

@@ -23,7 +23,7 @@ REFERENCES = {
     "law": [(("superseded_by",), "law")],
     "rule": [(("counting",), "topic")],
     "channel": [(("rules", "*"), "rule"), (("if_disagree", "next", "*"), "channel"), (("procedures", "*"), "procedure")],
-    "tree": [(("outcomes", "*", "channels", "*"), "channel")],
+    "tree": [(("outcomes", "*", "channels", "*"), "channel"), (("outcomes", "*", "rules", "*"), "rule")],
 }
 
 

@@ -80,9 +80,9 @@ def _rule_answer(args, start: dt.date, today: dt.date) -> dict:
     return out
 
 
-def _general_counting_basis() -> list[dict]:
+def _general_counting_basis(root: Path) -> list[dict]:
     """A bare period has no rule of its own: cite the general counting articles from the content."""
-    content = loader.load(Path(args.root))
+    content = loader.load(root)
     topic = content.topics[GENERAL_COUNTING_TOPIC]
     bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
     general = [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]

@@ -22,7 +22,7 @@ QUERIES = [
     ("打击报复", "topic/petitioner-rights/"),
     ("信访处理意见书", "procedure/xf-claim/"),
     ("诉访分离", "topic/legal-channels-first/"),
-    ("节假日", "calculator/"),
+    ("节假日", "topic/period-counting/"),
     ("异议", "rule/xinfang.transfer-objection/"),
     ("办理期限", "rule/xinfang.handle/"),
     ("信访条例", "law/xinfang-tiaoli-2005/"),
@@ -31,12 +31,12 @@ QUERIES = [
     ("回避", "procedure/xf-claim/"),
     ("听证", "procedure/xf-recheck/"),
     ("请求复查的期限", "rule/xinfang.review-request/"),
-    ("司法救助", "procedure/xf-recheck/"),
+    ("司法救助", "channel/judicial-aid/"),
     ("工作日", "topic/period-counting/"),
-    ("信访工作条例第三十五条", "law/xinfang-gongzuo-tiaoli-2022/"),
+    ("信访工作条例", "law/xinfang-gongzuo-tiaoli-2022/"),
     ("计算器", "calculator/"),
     ("民事判决上诉", "rule/civil.appeal-judgment/"),
-    ("申请行政复议", "rule/admin.reconsideration-application/"),
+    ("申请行政复议", "channel/admin-reconsideration/"),
     ("劳动争议申请仲裁", "rule/labor.arbitration-limitation/"),
     ("国家赔偿", "rule/compensation.claim-limitation/"),
     ("政府信息公开", "rule/gov-info.reply/"),
@@ -57,14 +57,15 @@ def search_page(site):
 
 
 def top_results(page, query: str, n: int = 3) -> list[str]:
+    meta = "document.querySelector('.md-search-result__meta')"
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("Backspace")  # empty query: the previous results are cleared before the next search
+    page.wait_for_function(f"{meta} && !{meta}.textContent.includes('结果')", timeout=15000)
     box.fill(query)
     box.press("End")  # Material's search reacts to key events; fill() alone sends none
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta') && "
-        "!document.querySelector('.md-search-result__meta').textContent.includes('输入') ", arg=query, timeout=15000)
-    page.wait_for_timeout(200)
+    page.wait_for_function(f"{meta} && {meta}.textContent.includes('结果')", timeout=15000)
     links = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
     pages: list[str] = []

@@ -25,7 +25,8 @@ RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the
 
 
 def page_of(kind: str, item_id: str) -> str:
-    return f"{kind}/{item_id}.md"
+    # A decision tree is published as the checker's pages, starting at its first question.
+    return f"{CHECKER}/index.md" if kind == "tree" else f"{kind}/{item_id}.md"
 
 
 def question_page(tree: dict, node: dict) -> str:

@@ -4,7 +4,7 @@
 PY      := .venv/bin/python
 PIP     := .venv/bin/pip
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
-APT_PKGS := chromium fonts-noto-cjk
+APT_PKGS := chromium fonts-noto-cjk nginx
 
 .PHONY: serve build validate test test-fast browser-deps clean
 
@@ -15,7 +15,7 @@ APT_PKGS := chromium fonts-noto-cjk
 
 # Chromium and CJK fonts for the real-browser tests (Playwright cannot download its own browser here).
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v nginx >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PKGS); \
 	fi

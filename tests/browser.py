@@ -1,28 +1,58 @@
-"""Real-browser plumbing: Debian's Chromium driven by Playwright, the built site on loopback.
+"""Real-browser plumbing: Debian's Chromium driven by Playwright, the built site served by
+nginx with the configuration we ship (deploy/nginx.conf), on loopback.
 
-Playwright cannot download its own browser here, so we launch /usr/bin/chromium
-with the flags that keep it from calling home.  If it cannot start, the tests
-fail: they are never skipped.
+Playwright cannot download its own browser here, so we launch /usr/bin/chromium with
+the flags that keep it from calling home.  If Chromium or nginx cannot start, the
+tests fail: they are never skipped.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+class Nginx:
+    def __init__(self, site: Path):
+        self.dir = Path(tempfile.mkdtemp(prefix="nginx-"))
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+        for old, new in (("listen 80;", f"listen 127.0.0.1:{self.port};"),
+                         ("root /var/www/xinfang-roadmap;", f"root {site};")):
+            assert old in conf, f"deploy/nginx.conf no longer has {old!r}"
+            conf = conf.replace(old, new)
+        # Run as the test's own user, with pid and logs in a scratch folder.
+        conf = f"user root;\npid {self.dir}/nginx.pid;\nerror_log {self.dir}/error.log;\n" + conf
+        (self.dir / "nginx.conf").write_text(conf, encoding="utf-8")
+        shutil.copy(ROOT / "deploy" / "security-headers.conf", self.dir)
+        self.process = subprocess.Popen(["nginx", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf"),
+                                         "-g", "daemon off;"], stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    break
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"nginx did not start: {self.process.stderr.read().decode()}")
+                time.sleep(0.05)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def shutdown(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
+def serve(directory: Path) -> tuple[str, Nginx]:
+    server = Nginx(directory)
+    return server.url, server

@@ -4,7 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -57,15 +57,16 @@ def search_page(site):
 
 
 def top_results(page, query: str, n: int = 3) -> list[str]:
-    meta = "document.querySelector('.md-search-result__meta')"
+    # Locator waits, not wait_for_function: the site's CSP forbids eval, which that would need.
+    meta = page.locator(".md-search-result__meta")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press("Backspace")  # empty query: the previous results are cleared before the next search
-    page.wait_for_function(f"{meta} && !{meta}.textContent.includes('结果')", timeout=15000)
+    expect(meta).not_to_contain_text("结果", timeout=15000)
     box.fill(query)
     box.press("End")  # Material's search reacts to key events; fill() alone sends none
-    page.wait_for_function(f"{meta} && {meta}.textContent.includes('结果')", timeout=15000)
+    expect(meta).to_contain_text("结果", timeout=15000)
     links = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
     pages: list[str] = []

@@ -1,0 +1,67 @@
+"""The shipped nginx configuration: security headers on every response, caching, compression,
+and a Content-Security-Policy that allows exactly the theme's inline scripts."""
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import re
+import urllib.request
+
+import pytest
+
+from browser import ROOT, serve
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    base, nginx = serve(site)
+    yield base
+    nginx.shutdown()
+
+
+def fetch(url: str, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.mark.parametrize("path", ["/", "/procedure/xf-review/", "/assets/javascripts/cite.js", "/no-such-page/"])
+def test_every_response_carries_the_security_headers(server, path):
+    status, headers, _ = fetch(server + path)
+    assert status in (200, 404)
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert "unsafe-inline" not in csp and "http" not in csp  # no inline handlers, no other hosts
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "geolocation=()" in headers["Permissions-Policy"]
+
+
+def test_missing_page_gets_the_site_404(server):
+    status, _, body = fetch(server + "/no-such-page/")
+    assert status == 404 and "信访路线图" in body.decode("utf-8")
+
+
+def test_caching_and_compression(server, site):
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
+    _, headers, _ = fetch(f"{server}/assets/javascripts/{bundle}")
+    assert "immutable" in headers["Cache-Control"]
+    _, headers, _ = fetch(server + "/")
+    assert headers["Cache-Control"] == "no-cache"
+    _, headers, body = fetch(server + "/law/xinfang-gongzuo-tiaoli-2022/", **{"Accept-Encoding": "gzip"})
+    assert headers["Content-Encoding"] == "gzip" and "第三十五条" in gzip.decompress(body).decode("utf-8")
+
+
+def test_csp_hashes_match_every_inline_script_of_the_built_site(site):
+    conf = (ROOT / "deploy" / "security-headers.conf").read_text(encoding="utf-8")
+    allowed = set(re.findall(r"'sha256-([^']+)'", conf))
+    found = set()
+    for page in site.rglob("*.html"):
+        for body in re.findall(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", page.read_text(encoding="utf-8"), re.S):
+            found.add(base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode())
+    assert found and found <= allowed, f"inline scripts not allowed by the CSP: {found - allowed}"
+    assert not list(site.rglob("*.html"))[0].read_text(encoding="utf-8").count(" onclick=")

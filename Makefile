@@ -13,6 +13,11 @@ APT_PKGS := chromium fonts-noto-cjk nginx
 	$(PIP) install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# axe-core (accessibility rules injected by the browser tests), pinned in package-lock.json.
+node_modules/.ok: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # Chromium and CJK fonts for the real-browser tests (Playwright cannot download its own browser here).
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v nginx >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
@@ -29,7 +34,7 @@ build: .venv/ok
 serve: .venv/ok validate
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-test: .venv/ok browser-deps
+test: .venv/ok node_modules/.ok browser-deps
 	$(PY) -m pytest -q tests
 
 # Without the browser tests, for quick checks while editing.
@@ -37,4 +42,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q tests -m "not browser"
 
 clean:
-	rm -rf site .venv .pytest_cache docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data
+	rm -rf site .venv .pytest_cache node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data

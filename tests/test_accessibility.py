@@ -1,0 +1,81 @@
+"""axe-core finds no serious or critical accessibility problem on any kind of page,
+and the channel checker and the calculator can be used with the keyboard alone."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "home": "/", "roadmap": "/roadmap/citizen/", "procedure": "/procedure/xf-review/",
+    "law": "/law/xinfang-gongzuo-tiaoli-2022/", "rule": "/rule/xinfang.handle/", "topic": "/topic/period-counting/",
+    "channel": "/channel/admin-reconsideration/", "channel overview": "/channel/",
+    "checker question": "/checker/", "checker outcome": "/checker/kind--suggest/",
+    "calculator with answer": "/calculator/?rule=xinfang.review-request&from=2026-09-01", "privacy": "/privacy/",
+}
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    assert AXE.exists(), "run `make test` (it installs axe-core with npm ci)"
+    base, server = serve(site)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield base, chromium
+        chromium.close()
+    server.shutdown()
+
+
+def axe(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("kind", PAGES)
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_no_serious_accessibility_violation(browser, kind, elder):
+    base, chromium = browser
+    context = chromium.new_context(bypass_csp=True)  # axe is injected as a script; the site's CSP would refuse it
+    if elder:
+        context.add_init_script("localStorage.setItem('xf-elder', '1')")
+    page = context.new_page()
+    page.goto(base + PAGES[kind])
+    problems = axe(page)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_headings_are_in_order_and_controls_are_labelled(browser):
+    base, chromium = browser
+    page = chromium.new_page()
+    for path in PAGES.values():
+        page.goto(base + path)
+        levels = page.locator("article h1, article h2, article h3, article h4").evaluate_all(
+            "els => els.map(e => Number(e.tagName[1]))")
+        assert levels and levels[0] == 1, path
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)
+        unlabelled = page.locator("article select, article input").evaluate_all(
+            "els => els.filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id)")
+        assert not unlabelled, (path, unlabelled)
+    page.close()
+
+
+def test_checker_by_keyboard_alone(browser):
+    base, chromium = browser
+    page = chromium.new_page()
+    page.goto(base + "/checker/")
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('option')"):
+            break
+    first = page.evaluate("document.activeElement.textContent")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"  # focus is visible
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("nav.trail").inner_text().find(first.strip()) >= 0
+    page.close()

@@ -54,3 +54,20 @@ def content():
     from checkers import loader
 
     return loader.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def chromium(site):
+    """One Debian Chromium for every browser test, with the built site behind the shipped nginx."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+    base, server = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield base, browser
+            browser.close()
+    finally:
+        server.shutdown()

@@ -3,9 +3,8 @@ and the channel checker and the calculator can be used with the keyboard alone."
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
+from browser import ROOT
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -18,18 +17,10 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser(site):
-    assert AXE.exists(), "run `make test` (it installs axe-core with npm ci)"
-    base, server = serve(site)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield base, chromium
-        chromium.close()
-    server.shutdown()
 
 
 def axe(page) -> list[str]:
+    assert AXE.exists(), "run `make test` (it installs axe-core with npm ci)"
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
     return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]
@@ -38,9 +29,9 @@ def axe(page) -> list[str]:
 
 @pytest.mark.parametrize("kind", PAGES)
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
-def test_no_serious_accessibility_violation(browser, kind, elder):
-    base, chromium = browser
-    context = chromium.new_context(bypass_csp=True)  # axe is injected as a script; the site's CSP would refuse it
+def test_no_serious_accessibility_violation(chromium, kind, elder):
+    base, browser = chromium
+    context = browser.new_context(bypass_csp=True)  # axe is injected as a script; the site's CSP would refuse it
     if elder:
         context.add_init_script("localStorage.setItem('xf-elder', '1')")
     page = context.new_page()
@@ -50,9 +41,9 @@ def test_no_serious_accessibility_violation(browser, kind, elder):
     assert not problems, "\n".join(problems)
 
 
-def test_headings_are_in_order_and_controls_are_labelled(browser):
-    base, chromium = browser
-    page = chromium.new_page()
+def test_headings_are_in_order_and_controls_are_labelled(chromium):
+    base, browser = chromium
+    page = browser.new_page()
     for path in PAGES.values():
         page.goto(base + path)
         levels = page.locator("article h1, article h2, article h3, article h4").evaluate_all(
@@ -65,9 +56,9 @@ def test_headings_are_in_order_and_controls_are_labelled(browser):
     page.close()
 
 
-def test_checker_by_keyboard_alone(browser):
-    base, chromium = browser
-    page = chromium.new_page()
+def test_checker_by_keyboard_alone(chromium):
+    base, browser = chromium
+    page = browser.new_page()
     page.goto(base + "/checker/")
     for _ in range(100):
         page.keyboard.press("Tab")

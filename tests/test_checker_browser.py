@@ -6,33 +6,26 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from checkers.channel import parse_answers, walk
 
 pytestmark = pytest.mark.browser
 SCENARIOS = yaml.safe_load(Path(__file__).with_name("channel_scenarios.yaml").read_text(encoding="utf-8"))
 
 
-def test_click_through_every_scenario_without_javascript(site, content):
+def test_click_through_every_scenario_without_javascript(chromium, content):
     tree = content.trees["channel"]
-    base, server = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
-            page = context.new_page()
-            for case in SCENARIOS:
-                page.goto(base + "/checker/")
-                position = walk(tree, parse_answers(case["answers"]))
-                for step in position.trail:
-                    assert page.locator("h1").inner_text().strip() == step.question["question"], case["name"]
-                    page.get_by_role("link", name=step.option["label"], exact=True).click()
-                assert page.locator("h1").inner_text().strip() == position.outcome["title"], case["name"]
-                channel = content.channels[case["channel"]]
-                assert page.get_by_role("heading", name=channel["title"]).count() >= 1
-                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), case["name"]
-            browser.close()
-    finally:
-        server.shutdown()
+    base, browser = chromium
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for case in SCENARIOS:
+        page.goto(base + "/checker/")
+        position = walk(tree, parse_answers(case["answers"]))
+        for step in position.trail:
+            assert page.locator("h1").inner_text().strip() == step.question["question"], case["name"]
+            page.get_by_role("link", name=step.option["label"], exact=True).click()
+        assert page.locator("h1").inner_text().strip() == position.outcome["title"], case["name"]
+        channel = content.channels[case["channel"]]
+        assert page.get_by_role("heading", name=channel["title"]).count() >= 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), case["name"]
+    context.close()

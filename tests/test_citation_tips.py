@@ -2,28 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 PAGE = "/procedure/xf-review/"
 FIRST_CITE = "li.step .cite >> nth=0"
 
 
-@pytest.fixture(scope="module")
-def browser(site):
-    base, server = serve(site)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield base, chromium
-        chromium.close()
-    server.shutdown()
 
 
-def test_hover_and_focus_show_the_article_text(browser):
-    base, chromium = browser
-    page = chromium.new_page()
+def test_hover_and_focus_show_the_article_text(chromium):
+    base, browser = chromium
+    page = browser.new_page()
     page.goto(base + PAGE)
     cite = page.locator(FIRST_CITE)
     tip = cite.locator(".cite-tip")
@@ -38,9 +28,9 @@ def test_hover_and_focus_show_the_article_text(browser):
     page.close()
 
 
-def test_first_tap_shows_text_second_tap_opens_the_article(browser):
-    base, chromium = browser
-    context = chromium.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
+def test_first_tap_shows_text_second_tap_opens_the_article(chromium):
+    base, browser = chromium
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(base + PAGE)
     link = page.locator(FIRST_CITE).locator("a")

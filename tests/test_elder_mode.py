@@ -3,9 +3,7 @@ persistence across pages, and the read-aloud button only where a Chinese voice e
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +22,6 @@ CONTRAST = """el => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def chromium(site):
-    base, server = serve(site)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield base, browser
-        browser.close()
-    server.shutdown()
 
 
 def test_elder_mode_enlarges_contrasts_and_persists(chromium):

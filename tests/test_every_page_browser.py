@@ -6,36 +6,29 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_is_private_clean_and_fits_a_phone(site):
-    base, server = serve(site)
+def test_every_page_is_private_clean_and_fits_a_phone(chromium, site):
+    base, browser = chromium
     own = urlsplit(base).netloc
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
     foreign, errors, wide = [], [], []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-            page = context.new_page()
-            current = {"url": ""}
-            page.on("request", lambda r: urlsplit(r.url).netloc not in (own, "") and r.url.split(":")[0] != "data"
-                    and foreign.append(f"{current['url']} -> {r.url}"))
-            page.on("console", lambda m: m.type == "error" and errors.append(f"{current['url']}: {m.text}"))
-            page.on("pageerror", lambda e: errors.append(f"{current['url']}: {e}"))
-            for path in pages:
-                current["url"] = path
-                page.goto(f"{base}/{'' if path == '.' else path + '/'}", wait_until="load")
-                if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"):
-                    wide.append(path)
-            browser.close()
-    finally:
-        server.shutdown()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    current = {"url": ""}
+    page.on("request", lambda r: urlsplit(r.url).netloc not in (own, "") and r.url.split(":")[0] != "data"
+            and foreign.append(f"{current['url']} -> {r.url}"))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{current['url']}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{current['url']}: {e}"))
+    for path in pages:
+        current["url"] = path
+        page.goto(f"{base}/{'' if path == '.' else path + '/'}", wait_until="load")
+        if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"):
+            wide.append(path)
+    context.close()
     assert len(pages) > 100
     assert not foreign, "\n".join(foreign[:10])
     assert not errors, "\n".join(errors[:10])

@@ -4,9 +4,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 
@@ -45,15 +44,12 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def search_page(site):
-    base, server = serve(site)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + "/")
-        yield base, page
-        browser.close()
-    server.shutdown()
+def search_page(chromium):
+    base, browser = chromium
+    page = browser.new_page()
+    page.goto(base + "/")
+    yield base, page
+    page.close()
 
 
 def top_results(page, query: str, n: int = 3) -> list[str]:

@@ -93,12 +93,14 @@ def _bases(content, item) -> list[Problem]:
             if not content.has("law", basis["law"]):
                 out.append(_problem(item, path + ("law",), f"法规“{basis['law']}”不在法规库 procedures/law/ 中"))
             continue
-        articles = {a["number"]: a for a in law.data["articles"]}
-        article = articles.get(basis["article"])
+        article = content.article(basis["law"], basis["article"])
         if article is None:
-            out.append(_problem(item, path + ("article",), f"法规库中没有《{law.data['short_title']}》第{basis['article']}条"
-                                ) if basis["article"] > law.data["article_count"] or law.data["articles_complete"]
-                       else _problem(item, path + ("article",), f"《{law.data['short_title']}》第{basis['article']}条尚未收录进 procedures/law/{law.id}.yaml（用 python -m checkers import-law 导入）"))
+            title, number = law.data["short_title"], basis["article"]
+            if number > law.data["article_count"] or law.data["articles_complete"]:
+                message = f"法规库中没有《{title}》第{number}条"
+            else:
+                message = f"《{title}》第{number}条尚未收录进 procedures/law/{law.id}.yaml（用 python -m checkers import-law 导入）"
+            out.append(_problem(item, path + ("article",), message))
             continue
         out += _paragraph_and_item(item, path, basis, structure(article["text"]))
         if item.kind != "rule" and law.data.get("effective_until") and law.data.get("superseded_by"):

@@ -19,7 +19,11 @@ def cn_day(day: dt.date | str) -> str:
     return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
 
 
-def cn_date(day: dt.date) -> str:
+def cn_date(day: dt.date | str | None) -> str:
+    """2026年5月1日 (from a date or an ISO string; — when there is none)."""
+    if not day:
+        return "—"
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
     return f"{day.year}年{day.month}月{day.day}日"
 
 

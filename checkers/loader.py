@@ -37,6 +37,14 @@ class Content:
     # Ids of files that exist but failed validation: references to them are
     # not reported again, the file's own errors already are.
     broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    _articles: dict | None = field(default=None, repr=False)
+
+    def article(self, law_id: str, number: int) -> dict | None:
+        """One stored article; the index is built once, after every law has loaded."""
+        if self._articles is None:
+            self._articles = {(law_id, a["number"]): a for law_id, item in self.items["law"].items()
+                              for a in item.data["articles"]}
+        return self._articles.get((law_id, number))
 
     def has(self, kind: str, item_id: str) -> bool:
         return item_id in self.items[kind] or item_id in self.broken[kind]

@@ -107,7 +107,6 @@ def test_worked_examples_in_the_browser_engine(content, tmp_path):
         "  E.count(E.parse(c.from), {value: +m[1], unit: c.unit}, cal)); })));\n", encoding="utf-8")
     cases = [{**c, "unit": parse_period(c["period"]).unit, "period": f"{parse_period(c['period']).value}x"}
              if "period" in c else c for c in CASES]
-    from conftest import mkdocs_build  # noqa: F401  (data comes from the generator, as on the site)
     from checkers.site.generate import generate
 
     generate(content, tmp_path / "docs")

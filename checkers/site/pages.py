@@ -44,7 +44,7 @@ class Citer:
     """Renders citations for one page: link to the article, its text as a tooltip."""
 
     def __init__(self, content, link: Linker):
-        self.laws, self.link, self.count = content.items["law"], link, 0
+        self.content, self.laws, self.link, self.count = content, content.items["law"], link, 0
 
     def __call__(self, bases: list[dict]) -> Markup:
         return Markup("、").join(self.one(b) for b in bases)
@@ -57,8 +57,7 @@ class Citer:
 
     def one(self, basis: dict) -> Markup:
         self.count += 1
-        law = self.laws[basis["law"]].data
-        article = next(a for a in law["articles"] if a["number"] == basis["article"])
+        article = self.content.article(basis["law"], basis["article"])
         tip = Markup("<br>").join(escape(line) for line in excerpt(article["text"], basis))
         href = self.link(page_of("law", basis["law"]), anchor(basis["article"]))
         return Markup('<span class="cite"><a href="{}" aria-describedby="tip-{}">{}</a>'
@@ -161,8 +160,7 @@ class Site:
         """(law, article) pairs cited anywhere in an item, in law then article order."""
         keys = sorted({(b["law"], b["article"]) for _, b in find_bases(data)})
         laws = self.content.items["law"]
-        return [(laws[law].data, next(a for a in laws[law].data["articles"] if a["number"] == number))
-                for law, number in keys]
+        return [(laws[law].data, self.content.article(law, number)) for law, number in keys]
 
     def cited_laws(self, data: dict) -> list[dict]:
         """Every law an item cites, so the page can state which version it quotes."""
@@ -191,11 +189,9 @@ class Site:
         """What the browser's deadline engine needs: the calendar and each rule, with its citations."""
         page = CALCULATOR_PAGE
         link, cite = Linker(page), Citer(self.content, Linker(page))
-        laws = self.content.items["law"]
 
         def citation(basis: dict) -> dict:
-            law = laws[basis["law"]].data
-            article = next(a for a in law["articles"] if a["number"] == basis["article"])
+            article = self.content.article(basis["law"], basis["article"])
             return {"label": cite.label(basis, article), "href": link(page_of("law", basis["law"]), anchor(basis["article"])),
                     "text": "\n".join(excerpt(article["text"], basis))}
 

@@ -6,7 +6,6 @@ never become a link, an image or an attribute list.
 """
 from __future__ import annotations
 
-import datetime
 import posixpath
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..citation import anchor, provision
+from ..deadline_text import cn_date
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'"}
 
@@ -21,13 +21,6 @@ _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'"}
 def md_text(value: str) -> Markup:
     """Text safe inside a Markdown line: every Markdown/HTML special becomes an entity."""
     return Markup("".join(_MD_SPECIAL.get(c, c) for c in str(value)))
-
-
-def cn_date(value: str | None) -> str:
-    if not value:
-        return "—"
-    day = datetime.date.fromisoformat(value)
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def period_text(period: dict) -> str:

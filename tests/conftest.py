@@ -18,6 +18,10 @@ HANDWRITTEN_DOCS = ("index.md", "maintain.md", "privacy.md", "assets")
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project to break on purpose."""
+    return copy_project(tmp_path)
+
+
+def copy_project(tmp_path: Path) -> Path:
     for name in COPIED:
         src = ROOT / name
         (shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))

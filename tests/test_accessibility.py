@@ -70,3 +70,18 @@ def test_checker_by_keyboard_alone(chromium):
     page.wait_for_load_state()
     assert page.locator("nav.trail").inner_text().find(first.strip()) >= 0
     page.close()
+
+
+def test_no_serious_accessibility_violation_with_search_results_open(chromium):
+    base, browser = chromium
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(base + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("复查")
+    box.press("End")  # Material's search reacts to key events; fill() alone sends none
+    page.locator(".md-search-result__item").first.wait_for()
+    problems = axe(page)
+    context.close()
+    assert not problems, "\n".join(problems)

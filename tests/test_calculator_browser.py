@@ -89,3 +89,31 @@ def test_without_javascript_the_counting_rule_is_shown(chromium):
     assert "开始的那一天不算" in body
     assert page.locator("noscript").count() == 1
     context.close()
+
+
+def test_tab_enter_space_and_digits_alone_from_a_rule_page(chromium):
+    """No arrow keys, no mouse: from a rule page to the answer with Tab, Enter, Space and the date's digits."""
+    base, browser = chromium
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "/rule/xinfang.review-request/")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "用期限计算器算一算":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/calculator/**")
+    assert page.input_value("#dl-rule") == "xinfang.review-request"
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "dl-from":
+            break
+    page.keyboard.type("09012026")  # this headless Chromium's date field is in en-US order (MM DD YYYY)
+    assert page.input_value("#dl-from") == "2026-09-01"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+    page.keyboard.press("Space")
+    page.locator("#dl-result").get_by_text("截止日期：2026年10月8日（星期四）").wait_for()
+    context.close()

@@ -6,7 +6,7 @@ PIP     := .venv/bin/pip
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 APT_PKGS := chromium fonts-noto-cjk nginx
 
-.PHONY: serve build validate test test-fast browser-deps clean
+.PHONY: serve build validate new-case test test-fast browser-deps clean
 
 .venv/ok: requirements.lock
 	python3 -m venv .venv
@@ -31,6 +31,10 @@ validate: .venv/ok
 build: .venv/ok
 	$(MKDOCS) build
 
+# A dated draft for the 案例专栏: make new-case NAME=first-petition-30-days
+new-case: .venv/ok
+	$(PY) -m checkers new-case $(NAME)
+
 serve: .venv/ok validate
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
@@ -42,4 +46,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q tests -m "not browser"
 
 clean:
-	rm -rf site .venv .pytest_cache node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data
+	rm -rf site .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data

@@ -1,4 +1,4 @@
-"""Command line: ``python -m checkers validate | generate | import-law``.
+"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | new-case``.
 
 Exit codes: 0 success, 2 bad content or bad input (one message per line on
 stderr, never a traceback).
@@ -62,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     ch = sub.add_parser("channel", help="用决策树找到该走的法定途径")
     channel_cli.add_arguments(ch)
     ch.set_defaults(run=channel_cli.run)
+    from . import case_new
+
+    nc = sub.add_parser("new-case", help="写一篇带日期的案例专栏草稿（docs/cases/posts/）")
+    case_new.add_arguments(nc)
+    nc.set_defaults(run=case_new.run)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

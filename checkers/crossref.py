@@ -24,6 +24,7 @@ REFERENCES = {
     "rule": [(("counting",), "topic")],
     "channel": [(("rules", "*"), "rule"), (("if_disagree", "next", "*"), "channel"), (("procedures", "*"), "procedure")],
     "tree": [(("outcomes", "*", "channels", "*"), "channel"), (("outcomes", "*", "rules", "*"), "rule")],
+    "case": [(("channels", "*"), "channel"), (("procedures", "*"), "procedure")],
 }
 
 
@@ -87,7 +88,9 @@ def _references(content, item) -> list[Problem]:
 def _bases(content, item) -> list[Problem]:
     out = []
     laws = content.items["law"]
-    for path, basis in find_bases(item.data):
+    # A case post lists its articles under `articles`; everything else says `basis`.
+    bases = walk(item.data, ("articles", "*")) if item.kind == "case" else find_bases(item.data)
+    for path, basis in bases:
         law = laws.get(basis["law"])
         if law is None:
             if not content.has("law", basis["law"]):
@@ -103,7 +106,8 @@ def _bases(content, item) -> list[Problem]:
             out.append(_problem(item, path + ("article",), message))
             continue
         out += _paragraph_and_item(item, path, basis, structure(article["text"]))
-        if item.kind != "rule" and law.data.get("effective_until") and law.data.get("superseded_by"):
+        # Rules have dated versions and a case is told under the law of its day; other pages speak of today.
+        if item.kind not in ("rule", "case") and law.data.get("effective_until") and law.data.get("superseded_by"):
             out.append(_problem(item, path + ("law",), f"《{law.data['short_title']}》（{law.data['version']}）已失效，现行内容应引用 {law.data['superseded_by']}"))
     return out
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import crossref, schema
+from . import cases, crossref, schema
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Content kind -> its folder under procedures/ and its schema in schemas/.
-KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree")
+YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree")
+# Case columns are Markdown posts under docs/cases/posts/ (checkers/cases.py) but are checked as content.
+KINDS = YAML_KINDS + ("case",)
 IGNORED_NAMES = {"README.md"}
 
 
@@ -74,13 +76,14 @@ def load(root: Path = ROOT) -> Content:
             continue
         shown = path.relative_to(root).as_posix()
         rel = path.relative_to(content_dir)
-        if len(rel.parts) != 2 or rel.parts[0] not in KINDS:
-            problems.append(Problem(shown, 1, "", f"不认识的位置：内容文件应放在 procedures/<类型>/ 下，类型为 {', '.join(KINDS)}"))
+        if len(rel.parts) != 2 or rel.parts[0] not in YAML_KINDS:
+            problems.append(Problem(shown, 1, "", f"不认识的位置：内容文件应放在 procedures/<类型>/ 下，类型为 {', '.join(YAML_KINDS)}"))
             continue
         if path.suffix != ".yaml":
             problems.append(Problem(shown, 1, "", "内容文件的扩展名应为 .yaml"))
             continue
         problems += _load_file(path, shown, rel.parts[0], schema_dir, content)
+    problems += cases.load(root, schema_dir, content, Item)
     problems += crossref.check(content)
     if problems:
         raise ContentError(problems)

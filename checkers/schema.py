@@ -65,6 +65,10 @@ def _explain(error) -> list[tuple[tuple, str]]:
         return [(path, f"至少需要 {want} 项")]
     if kind == "minLength":
         return [(path, "不能为空")]
+    if kind == "maxLength":
+        return [(path, f"太长：最多 {want} 个字，现在 {len(inst)} 个")]
+    if kind == "maxItems":
+        return [(path, f"最多 {want} 项，现在 {len(inst)} 项")]
     if kind == "minimum":
         return [(path, f"应不小于 {want}，实际是 {_show(inst)}")]
     if kind == "uniqueItems":

@@ -54,6 +54,19 @@ def read_yaml(path: Path, shown: str) -> tuple[object, Lines, list[Problem]]:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, Lines(), [Problem(shown, 1, "", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）")]
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, shown: str, offset: int = 0) -> tuple[object, Lines, list[Problem]]:
+    """Like read_yaml, for YAML that starts `offset` lines into a file (a post's front matter)."""
+    data, lines, problems = _parse(text, shown)
+    if offset:
+        lines = Lines({path: line + offset for path, line in lines.items()})
+        problems = [Problem(p.path, p.line + offset, p.field, p.message) for p in problems]
+    return data, lines, problems
+
+
+def _parse(text: str, shown: str) -> tuple[object, Lines, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

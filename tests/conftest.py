@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # What a content editor's checkout needs to validate and build (generated folders excluded).
 COPIED = ("procedures", "schemas", "checkers", "hooks", "search", "overrides", "mkdocs.yml")
-HANDWRITTEN_DOCS = ("index.md", "maintain.md", "privacy.md", "assets")
+HANDWRITTEN_DOCS = ("index.md", "maintain.md", "privacy.md", "assets", "cases")
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ PAGES = {
     "channel": "/channel/admin-reconsideration/", "channel overview": "/channel/",
     "checker question": "/checker/", "checker outcome": "/checker/kind--suggest/",
     "calculator with answer": "/calculator/?rule=xinfang.review-request&from=2026-09-01", "privacy": "/privacy/",
+    "case post": "/cases/police-first-petition-golden-period/", "case column": "/cases/",
+    "case category": "/cases/category/初信初访/", "case guide": "/cases/guide/",
 }
 
 
@@ -46,7 +48,8 @@ def test_headings_are_in_order_and_controls_are_labelled(chromium):
     page = browser.new_page()
     for path in PAGES.values():
         page.goto(base + path)
-        levels = page.locator("article h1, article h2, article h3, article h4").evaluate_all(
+        # .md-content, not article: on the column's index each post excerpt is its own <article>.
+        levels = page.locator(".md-content h1, .md-content h2, .md-content h3, .md-content h4").evaluate_all(
             "els => els.map(e => Number(e.tagName[1]))")
         assert levels and levels[0] == 1, path
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)

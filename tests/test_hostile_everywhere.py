@@ -20,7 +20,8 @@ LIST_KEYS = {"bring"}
 # One page of each kind, as a visitor would open them.
 PAGES = ["/", "/roadmap/citizen/", "/procedure/xf-claim/", "/law/xinfang-gongzuo-tiaoli-2022/",
          "/rule/xinfang.handle/", "/topic/period-counting/", "/channel/", "/channel/judicial-aid/", "/checker/",
-         "/checker/kind--suggest/", "/calculator/?rule=xinfang.handle&from=2026-08-10"]
+         "/checker/kind--suggest/", "/calculator/?rule=xinfang.handle&from=2026-08-10",
+         "/cases/police-first-petition-golden-period/"]
 
 
 def poison(data, keys):
@@ -41,6 +42,13 @@ def poisoned_site(tmp_path_factory) -> Path:
         keys = TEXT_KEYS - {"label"} if path.parent.name == "law" else TEXT_KEYS
         data = poison(yaml.safe_load(body), keys)
         path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+                        encoding="utf-8")
+    # Case posts: the front matter's free text.  (Titles, tags and the Markdown body refuse markup
+    # outright: tests/test_cases.py.)
+    for path in (project / "docs/cases/posts").glob("*.md"):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = poison(yaml.safe_load(front), {"local_practice"})
+        path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body,
                         encoding="utf-8")
     out = project / "out"
     result = mkdocs_build(project, out)

@@ -40,6 +40,10 @@ QUERIES = [
     ("国家赔偿", "rule/compensation.claim-limitation/"),
     ("政府信息公开", "rule/gov-info.reply/"),
     ("再审", "rule/civil.retrial-application/"),
+    # 案例专栏: a practice's name finds the column that shows it.
+    ("带案下访", "cases/procurator-field-visit-complaint/"),
+    ("黄金期", "cases/police-first-petition-golden-period/"),
+    ("律师接访", "cases/lawyers-at-reception-hall/"),
 ]
 
 

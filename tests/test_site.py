@@ -21,8 +21,8 @@ def page(site: Path, kind: str, item_id: str):
 
 def test_every_item_has_its_page_with_title_date_and_basis(site, content):
     for item in content.all_items():
-        if item.kind == "tree":
-            continue  # published as one page per question and outcome: tests/test_channel.py
+        if item.kind in ("tree", "case"):
+            continue  # the checker's pages: tests/test_channel.py; case posts: tests/test_cases.py
         p = page(site, item.kind, item.id)
         title = item.data["title"]
         assert norm(title) in p.text, (item.path, title)
@@ -137,11 +137,21 @@ FETCHING = {"script": ["src"], "link": ["href"], "img": ["src", "srcset"], "ifra
             "image": ["href"], "use": ["href"]}
 
 
+NOT_FETCHED = {"canonical", "alternate"}
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
+
+
 def test_no_third_party_request_in_any_page(site):
     offenders = []
     for path in site.rglob("*.html"):
         p = scan(path)
         for tag, attrs in p.tags:
+            if tag == "link" and attrs.get("rel") in NOT_FETCHED:
+                # The page's own public address (SITE_URL), for search engines and feed readers:
+                # the browser never loads it.
+                href = attrs.get("href", "")
+                assert href.startswith(SITE_URL) or not re.match(r"([a-z]+:)?//", href), (path, attrs)
+                continue
             for attr in FETCHING.get(tag, []):
                 value = attrs.get(attr, "")
                 if re.search(r"(^|[\s,])(https?:)?//", value):

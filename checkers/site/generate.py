@@ -25,6 +25,7 @@ class Result:
     changed: int = 0
     nav: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    site: Site | None = None  # kept for the hook, which adds the site's parts to each case post
 
 
 def generate(content, out_dir: Path) -> Result:
@@ -32,7 +33,7 @@ def generate(content, out_dir: Path) -> Result:
     files = site.pages()
     # A script, not JSON, so the calculator also works when the site is opened from file://.
     files["data/deadline-data.js"] = "window.DEADLINE_DATA = " + json.dumps(site.deadline_data(), ensure_ascii=False) + ";\n"
-    result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files))
+    result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
     for rel, text in files.items():
         target = out_dir / rel
         if not target.exists() or target.read_text(encoding="utf-8") != text:

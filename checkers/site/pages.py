@@ -21,12 +21,16 @@ SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedu
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
+CASES = "cases"  # the 案例专栏 blog (mkdocs.yml: blog_dir)
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
 
 
 def page_of(kind: str, item_id: str) -> str:
     # A decision tree is published as the checker's pages, starting at its first question.
-    return f"{CHECKER}/index.md" if kind == "tree" else f"{kind}/{item_id}.md"
+    if kind == "tree":
+        return f"{CHECKER}/index.md"
+    # A case post is published by the blog plugin at cases/<file name>/ (post_url_format "{file}").
+    return f"{CASES}/{item_id}.md" if kind == "case" else f"{kind}/{item_id}.md"
 
 
 def question_page(tree: dict, node: dict) -> str:
@@ -72,6 +76,7 @@ class Site:
         self.today = datetime.date.today().isoformat()
         self.cited_by = self._citation_index()
         self.backrefs = self._backrefs()
+        self.case_index = self._case_index()
 
     # --- what exists -------------------------------------------------------
     def items(self, kind: str):
@@ -167,6 +172,29 @@ class Site:
         ids = sorted({b["law"] for _, b in find_bases(data)})
         return [self.content.items["law"][i].data for i in ids]
 
+    def published_cases(self) -> list:
+        """Case posts that are published, newest first (drafts never appear in lists)."""
+        posts = [c for c in self.items("case") if c.data["status"] == "published"]
+        return sorted(posts, key=lambda c: (c.data["date"], c.id), reverse=True)
+
+    def cases_for(self, kind: str, item_id: str) -> list:
+        return self.case_index.get((kind, item_id), [])
+
+    def _case_index(self) -> dict[tuple[str, str], list]:
+        index: dict[tuple[str, str], list] = {}
+        for case in self.published_cases():
+            for kind, key in (("channel", "channels"), ("procedure", "procedures")):
+                for ref in case.data[key]:
+                    index.setdefault((kind, ref), []).append(case)
+        return index
+
+    def case_parts(self, case_id: str) -> tuple[str, str]:
+        """What the site adds to a post: (under the lead, after the body)."""
+        item = self.content.items["case"][case_id]
+        page = page_of("case", case_id)
+        return (self.render("case_top.md.j2", page, item=item, d=item.data),
+                self.render("case_bottom.md.j2", page, item=item, d=item.data))
+
     def used_by(self, kind: str, item_id: str) -> list[tuple[str, str]]:
         """Pages whose YAML points at this item (for 'where is this used' lists)."""
         return self.backrefs.get((kind, item_id), [])
@@ -177,6 +205,8 @@ class Site:
 
         index: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for source in self.content.all_items():
+            if source.kind == "case":
+                continue  # listed as 相关案例, newest first and published only (see cases_for)
             entry = (page_of(source.kind, source.id), self.title(source.kind, source.id))
             for pattern, target in REFERENCES[source.kind]:
                 for _, ref in walk(source.data, pattern):

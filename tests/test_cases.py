@@ -1,0 +1,185 @@
+"""案例专栏: posts are checked like all content, published through the blog with a feed,
+and every procedure and channel page lists the published cases that went its way."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import ROOT, mkdocs_build, run_cli
+from htmlscan import scan
+from test_loader import assert_rejected, edit
+
+POST = "docs/cases/posts/police-first-petition-golden-period.md"
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def posts(content, status="published"):
+    return sorted((c for c in content.items["case"].values() if c.data["status"] == status),
+                  key=lambda c: (c.data["date"], c.id), reverse=True)
+
+
+# --- validation ----------------------------------------------------------------
+
+def test_missing_section_names_file_and_line(project):
+    edit(project, POST, "## 处理过程", "## 办理经过")
+    text = (project / POST).read_text(encoding="utf-8").split("\n")
+    renamed = text.index("## 办理经过") + 1
+    assert_rejected(run_cli(project, "validate"),
+                    f"{POST}:{renamed}: 正文: 二级标题只能是 案情简介、处理过程、法律依据",
+                    "缺少“## 处理过程”一节")
+
+
+def test_sections_out_of_order(project):
+    path = project / POST
+    text = path.read_text(encoding="utf-8")
+    first, second = text.index("## 案情简介"), text.index("## 处理过程")
+    swapped = text[:first] + text[second:text.index("## 法律依据")] + text[first:second] + text[text.index("## 法律依据"):]
+    path.write_text(swapped, encoding="utf-8")
+    line = swapped[:swapped.index("## 处理过程")].count("\n") + 1
+    assert_rejected(run_cli(project, "validate"), f"{POST}:{line}: 正文: 三节的顺序应为 案情简介 → 处理过程 → 法律依据")
+
+
+OTHER = "docs/cases/posts/repeat-request-after-recheck.md"
+
+
+def test_dangling_references_and_bad_fields_all_at_once(project):
+    # One post with dangling references, another with bad fields: one run reports all of them.
+    ch = edit(project, POST, "channels: [request-enforcement,", "channels: [no-such-door,")
+    art = edit(project, POST, "{law: renmin-tiaojie-fa-2010, article: 18}", "{law: renmin-tiaojie-fa-2010, article: 99}")
+    author = edit(project, POST, "authors: [city-police]", "authors: [zhang-san]")
+    date = edit(project, OTHER, "date: 2026-10-14", "date: 2026-02-30")
+    cat = edit(project, OTHER, "categories: [", "categories: [热点, ")
+    assert_rejected(run_cli(project, "validate"),
+                    f"{POST}:{ch}: channels[0]: 找不到 channel“no-such-door”",
+                    f"{POST}:{art}: articles[4].article: 法规库中没有《人民调解法》第99条",
+                    f"{POST}:{author}: authors[0]: 供稿单位“zhang-san”不在 docs/cases/.authors.yml 中",
+                    f"{OTHER}:{date}: date: 不是真实存在的日期：“2026-02-30”",
+                    f"{OTHER}:{cat}: categories[0]: 取值“热点”不在允许范围内")
+
+
+def test_markup_in_a_post_is_refused_not_published(project):
+    title = edit(project, POST, "title: 一封初信", 'title: <img src=x onerror=alert(1)>一封初信')
+    html = edit(project, POST, "## 案情简介\n", "## 案情简介\n\n<script>alert(2)</script>\n")
+    link = edit(project, POST, "## 处理过程\n", "## 处理过程\n\n[点我](javascript:alert(3))\n")
+    assert_rejected(run_cli(project, "validate"), f"{POST}:{title}: title: ",
+                    f"{POST}:{html + 2}: 正文: 正文不要写 HTML 标签", f"{POST}:{link + 2}: 正文: 链接只能指向网址或本站页面")
+
+
+def test_missing_excerpt_separator(project):
+    line = edit(project, POST, "<!-- more -->\n", "")
+    assert_rejected(run_cli(project, "validate"), "正文: 导语后面缺少一行 <!-- more -->")
+    assert line > 1
+
+
+def test_a_post_outside_the_rules_of_the_folder(project):
+    (project / "docs/cases/posts/Notes.txt").write_text("x", encoding="utf-8")
+    (project / "docs/cases/posts/新案例.md").write_text((project / POST).read_text(encoding="utf-8"), encoding="utf-8")
+    assert_rejected(run_cli(project, "validate"), "docs/cases/posts/Notes.txt:1: (文件): 案例文章应是",
+                    "docs/cases/posts/新案例.md:1: (文件): 文件名只能用小写英文字母")
+
+
+# --- new-case ------------------------------------------------------------------
+
+def test_new_case_writes_a_dated_draft_that_validates_and_is_not_published(project, tmp_path):
+    result = run_cli(project, "new-case", "village-mediation", "--date", "2026-11-23")
+    assert result.returncode == 0, result.stderr
+    draft = project / "docs/cases/posts/village-mediation.md"
+    assert "date: 2026-11-23" in draft.read_text(encoding="utf-8")
+    assert run_cli(project, "validate").returncode == 0
+    again = run_cli(project, "new-case", "village-mediation")
+    assert again.returncode == 2 and again.stderr.count("\n") == 1 and "已经存在" in again.stderr
+    for bad in (["Bad Name"], ["ok-name", "--date", "2026-02-30"]):
+        wrong = run_cli(project, "new-case", *bad)
+        assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "Traceback" not in wrong.stderr
+    out = tmp_path / "out"
+    built = mkdocs_build(project, out)
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert not (out / "cases/village-mediation").exists()
+    assert "village-mediation" not in (out / "feed_rss_created.xml").read_text(encoding="utf-8")
+    assert "village-mediation" not in (out / "procedure/xf-claim/index.html").read_text(encoding="utf-8")
+    assert (out / "cases/police-first-petition-golden-period/index.html").exists()
+
+
+# --- the built column ---------------------------------------------------------------
+
+def test_column_has_index_categories_archive_and_every_post(site, content):
+    published = posts(content)
+    assert len(published) >= 8
+    index = (site / "cases/index.html").read_text(encoding="utf-8")
+    for case in published[:10]:  # the first page of the index, newest first
+        assert f"{case.id}/" in index, case.id
+    order = [index.index(f"{c.id}/") for c in published[:10]]
+    assert order == sorted(order), "newest first"
+    for category in {c for case in published for c in case.data["categories"]}:
+        page = site / "cases/category" / category / "index.html"
+        assert page.exists(), category
+    assert any((site / "cases/archive").rglob("index.html"))
+    for case in published:
+        page = scan(site / "cases" / case.id / "index.html")
+        assert case.data["title"] in page.text
+        for section in ("案情简介", "处理过程", "法律依据", "本文引用的条文"):
+            assert section in page.text, (case.id, section)
+        if "local_practice" in case.data:
+            assert "地方做法，不是全国统一的法律规定" in page.text, case.id
+
+
+def test_post_links_back_to_its_doors_procedures_and_articles_with_their_text(site, content):
+    for case in posts(content):
+        html = (site / "cases" / case.id / "index.html").read_text(encoding="utf-8")
+        page = scan(site / "cases" / case.id / "index.html")
+        for channel in case.data["channels"]:
+            assert f'href="../../channel/{channel}/"' in html, (case.id, channel)
+        for procedure in case.data["procedures"]:
+            assert f'href="../../procedure/{procedure}/"' in html, (case.id, procedure)
+        for basis in case.data["articles"]:
+            article = content.article(basis["law"], basis["article"])
+            assert f'../../law/{basis["law"]}/#{quote("第%d条" % basis["article"])}' in html or \
+                   f'../../law/{basis["law"]}/#第{basis["article"]}条' in html, (case.id, basis)
+            assert article["text"].split("\n")[0] in page.text  # the article's own words, verbatim
+        assert 'role="tooltip"' in html  # article text on hover, focus and tap, as elsewhere
+
+
+def test_procedure_and_channel_pages_list_their_cases_newest_first(site, content):
+    expected: dict[str, list[str]] = {}
+    for case in posts(content):
+        for kind, key in (("channel", "channels"), ("procedure", "procedures")):
+            for ref in case.data[key]:
+                expected.setdefault(f"{kind}/{ref}", []).append(case.id)
+    assert expected
+    for page, ids in expected.items():
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert 'id="cases"' in html, page
+        section = html[html.index('id="cases"'):]
+        found = re.findall(r'href="\.\./\.\./cases/([a-z0-9-]+)/"', section)
+        assert found[:len(ids)] == ids, (page, found, ids)
+
+
+def test_feed_lists_every_published_post_with_absolute_links(site, content):
+    feed = ET.parse(site / "feed_rss_created.xml").getroot()
+    items = feed.findall("./channel/item")
+    published = posts(content)
+    assert [i.findtext("link") for i in items] == [f"{SITE_URL}cases/{c.id}/" for c in published][:len(items)]
+    assert len(items) == min(len(published), 20)
+    first = items[0]
+    assert first.findtext("title") == published[0].data["title"]
+    assert first.findtext("pubDate").startswith(_rfc822_day(published[0].data["date"]))
+    assert feed.find("./channel/image/url").text.startswith(SITE_URL)
+    assert (site / "cases/index.html").read_text(encoding="utf-8").count("feed_rss_created.xml") >= 1
+
+
+def _rfc822_day(iso: str) -> str:
+    import datetime
+
+    day = datetime.date.fromisoformat(iso)
+    return day.strftime("%a, %d %b %Y")
+
+
+@pytest.mark.parametrize("guide", ["cases/guide/index.html"])
+def test_editors_guide_is_published_with_the_template_and_the_command(site, guide):
+    text = scan(site / guide).text
+    assert "make new-case" in text and "## 案情简介" in text and "make validate" in text
+    assert Path(ROOT / "docs/cases/.authors.yml").exists()

@@ -46,4 +46,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q tests -m "not browser"
 
 clean:
-	rm -rf site .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data
+	rm -rf site .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form

@@ -1,4 +1,4 @@
-"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | new-case``.
+"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | timeline | new-case``.
 
 Exit codes: 0 success, 2 bad content or bad input (one message per line on
 stderr, never a traceback).
@@ -62,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     ch = sub.add_parser("channel", help="用决策树找到该走的法定途径")
     channel_cli.add_arguments(ch)
     ch.set_defaults(run=channel_cli.run)
+    from . import timeline_cli
+
+    tl = sub.add_parser("timeline", help="一件事各步骤的截止日期（按程序和已经发生的日期计算）")
+    timeline_cli.add_arguments(tl)
+    tl.set_defaults(run=timeline_cli.run)
     from . import case_new
 
     nc = sub.add_parser("new-case", help="写一篇带日期的案例专栏草稿（docs/cases/posts/）")

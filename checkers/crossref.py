@@ -16,7 +16,10 @@ from .problems import Problem, field_name
 # For each kind: (path pattern, target kind) of id references.  "*" walks a list.
 REFERENCES = {
     "procedure": [(("steps", "*", "deadline"), "rule"), (("related", "*"), "procedure"),
-                  (("if_disagree", "next", "*"), "procedure")],
+                  (("if_disagree", "next", "*"), "procedure"), (("steps", "*", "form"), "form"),
+                  (("practices", "*"), "practice")],
+    "practice": [(("procedures", "*"), "procedure")],
+    "form": [(("procedures", "*"), "procedure"), (("deadline",), "rule")],
     "roadmap": [(("stages", "*", "procedures", "*"), "procedure"), (("stages", "*", "rules", "*"), "rule"),
                 (("stages", "*", "topics", "*"), "topic")],
     "topic": [(("procedures", "*"), "procedure"), (("rules", "*"), "rule"), (("related", "*"), "topic")],
@@ -39,6 +42,8 @@ def check(content) -> list[Problem]:
             problems += _rule_versions(item) + _rule_version_law_window(content, item)
         if item.kind == "tree":
             problems += treecheck.check(item)
+        if item.kind in ("procedure", "practice"):
+            problems += _timeline(item)
     problems += _orphan_rules(content)
     problems += _period_mentions(content)
     return problems
@@ -128,6 +133,28 @@ def _paragraph_and_item(item, path, basis, paragraphs: list[int]) -> list[Proble
         if sub > count:
             return [_problem(item, path + ("item",), f"{where}{'第%d款' % para if para else ''}只有 {count} 项，没有第 {sub} 项")]
     return []
+
+
+def _timeline(item) -> list[Problem]:
+    """A step's period counts from the start or from an earlier step: the chain must resolve."""
+    out, seen = [], {"start"}
+    timed = "deadline" if item.kind == "procedure" else "period"
+    for i, step in enumerate(item.data["steps"]):
+        source = step.get("counts_from")
+        if source is not None and timed not in step:
+            out.append(_problem(item, ("steps", i, "counts_from"), f"只有写了 {timed} 的步骤才需要 counts_from"))
+        elif source is not None and "start" not in item.data:
+            out.append(_problem(item, ("steps", i, "counts_from"), "用了 counts_from，就要在开头写 start（时间线从哪件事开始）"))
+        elif source is not None and source not in seen:
+            out.append(_problem(item, ("steps", i, "counts_from"),
+                                f"“{source}”不是 start，也不是前面某一步的 id（前面的：{'、'.join(sorted(seen))}）"))
+        elif source is None and timed in step and "start" in item.data:
+            out.append(_problem(item, ("steps", i, timed), "有时间线的程序，每个带期限的步骤都要写 counts_from（从哪天起算）"))
+        if "id" in step:
+            if step["id"] in seen:
+                out.append(_problem(item, ("steps", i, "id"), f"步骤 id“{step['id']}”重复（start 也不能用作步骤 id）"))
+            seen.add(step["id"])
+    return out
 
 
 def _law(item) -> list[Problem]:

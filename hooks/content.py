@@ -40,7 +40,7 @@ def on_config(config):
         content = loader.load(ROOT)
     except ContentError as exc:
         raise Abort("内容校验失败：\n" + "\n".join(map(str, exc.problems)) + f"\n共 {len(exc.problems)} 个问题")
-    result = generate(content, Path(config["docs_dir"]))
+    result = generate(content, Path(config["docs_dir"]), config["site_url"] or "")
     config["nav"] = _expand(config["nav"], result.nav)
     _state["site"] = result.site
     return config

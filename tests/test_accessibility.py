@@ -16,6 +16,8 @@ PAGES = {
     "calculator with answer": "/calculator/?rule=xinfang.review-request&from=2026-09-01", "privacy": "/privacy/",
     "case post": "/cases/police-first-petition-golden-period/", "case column": "/cases/",
     "case category": "/cases/category/初信初访/", "case guide": "/cases/guide/",
+    "staff procedure with timeline": "/procedure/staff-handling/?from=2026-08-10&at-accept=2026-08-10",
+    "local practice": "/practice/police-first-petition-30-days/", "form": "/form/handling-opinion/",
 }
 
 

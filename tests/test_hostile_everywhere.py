@@ -15,13 +15,16 @@ from htmlscan import scan
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))<!--c-->{: onclick="x"}'
 # Prose fields of every content kind (ids, dates, enums and references stay valid).
 TEXT_KEYS = {"title", "short_title", "version", "issued_by", "summary", "text", "action", "actor", "tip", "trigger",
-             "question", "label", "help", "heading", "intro", "condition", "caveat", "dates_note", "source"}
+             "question", "label", "help", "heading", "intro", "condition", "caveat", "dates_note", "source",
+             "level", "applies_to", "start", "done_when", "issued_by", "sent_to", "hint"}
 LIST_KEYS = {"bring"}
 # One page of each kind, as a visitor would open them.
 PAGES = ["/", "/roadmap/citizen/", "/procedure/xf-claim/", "/law/xinfang-gongzuo-tiaoli-2022/",
          "/rule/xinfang.handle/", "/topic/period-counting/", "/channel/", "/channel/judicial-aid/", "/checker/",
          "/checker/kind--suggest/", "/calculator/?rule=xinfang.handle&from=2026-08-10",
-         "/cases/police-first-petition-golden-period/"]
+         "/cases/police-first-petition-golden-period/",
+         "/procedure/staff-handling/?from=2026-08-10&at-accept=2026-08-10", "/practice/police-first-petition-30-days/",
+         "/form/handling-opinion/"]
 
 
 def poison(data, keys):
@@ -39,7 +42,8 @@ def poisoned_site(tmp_path_factory) -> Path:
     for path in (project / "procedures").rglob("*.yaml"):
         first, _, body = path.read_text(encoding="utf-8").partition("\n")
         # A law's article labels are pinned to 第…条 by its schema, so markup cannot get in there at all.
-        keys = TEXT_KEYS - {"label"} if path.parent.name == "law" else TEXT_KEYS
+        # A decision tree's `start` is the id of its first question, not prose.
+        keys = TEXT_KEYS - {"label"} if path.parent.name == "law" else TEXT_KEYS - {"start"} if path.parent.name == "tree" else TEXT_KEYS
         data = poison(yaml.safe_load(body), keys)
         path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
                         encoding="utf-8")

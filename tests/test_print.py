@@ -34,7 +34,7 @@ def on_paper(text: str, printed: str) -> bool:
     code points (⻔ for 门) that NFKC cannot undo, so a radical matches any character."""
     wanted = re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
     pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2fdf])" for c in wanted)
-    return re.search(pattern, re.sub(r"\s", "", printed)) is not None
+    return re.search(pattern, re.sub(r"\s", "", unicodedata.normalize("NFKC", printed))) is not None
 
 
 def overflowing(browser, url: str) -> list[str]:
@@ -68,7 +68,7 @@ def test_roadmap_prints_on_one_a4_sheet(chromium, content):
     assert overflowing(browser, base + "/roadmap/citizen/") == []
 
 
-@pytest.mark.parametrize("procedure", ["xf-claim", "xf-review", "xf-register-notify"])
+@pytest.mark.parametrize("procedure", ["xf-claim", "xf-review", "xf-register-notify", "staff-handling"])
 def test_procedure_prints_cleanly_on_a4(chromium, content, procedure):
     base, browser = chromium
     texts, sizes = print_pdf(browser, f"{base}/procedure/{procedure}/")
@@ -77,6 +77,8 @@ def test_procedure_prints_cleanly_on_a4(chromium, content, procedure):
     for step in content.items["procedure"][procedure].data["steps"]:
         assert on_paper(step["title"], printed), step["title"]
     assert on_paper("法律依据", printed) and on_paper("最后核对", printed)  # the article texts and the date they were checked
+    # Each quoted article's address on the site (SITE_URL), since paper cannot be clicked.
+    assert on_paper(f"http://127.0.0.1:8000/law/xinfang-gongzuo-tiaoli-2022/#第", printed)
     assert not [w for w in CHROME if on_paper(w, printed)]
     assert overflowing(browser, f"{base}/procedure/{procedure}/") == []
 

@@ -40,6 +40,9 @@ QUERIES = [
     ("国家赔偿", "rule/compensation.claim-limitation/"),
     ("政府信息公开", "rule/gov-info.reply/"),
     ("再审", "rule/civil.retrial-application/"),
+    # Staff: a document's or practice's own name still finds it, though citizen pages rank first.
+    ("复核意见书", "form/recheck-opinion/"),
+    ("首接负责", "practice/one-stop-centre-flow/"),
     # 案例专栏: a practice's name finds the column that shows it.
     ("带案下访", "cases/procurator-field-visit-complaint/"),
     ("黄金期", "cases/police-first-petition-golden-period/"),

@@ -16,7 +16,8 @@ from pathlib import Path
 from .pages import Site
 
 # Folders under docs/ that the generator owns completely.
-GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data")
+GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
+                  "practice", "form")
 
 
 @dataclass
@@ -28,8 +29,8 @@ class Result:
     site: Site | None = None  # kept for the hook, which adds the site's parts to each case post
 
 
-def generate(content, out_dir: Path) -> Result:
-    site = Site(content)
+def generate(content, out_dir: Path, site_url: str = "") -> Result:
+    site = Site(content, site_url)
     files = site.pages()
     # A script, not JSON, so the calculator also works when the site is opened from file://.
     files["data/deadline-data.js"] = "window.DEADLINE_DATA = " + json.dumps(site.deadline_data(), ensure_ascii=False) + ";\n"

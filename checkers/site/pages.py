@@ -10,14 +10,14 @@ from ..citation import anchor, excerpt, provision, structure
 from .. import channel, workcalendar
 from ..crossref import find_bases
 from ..deadline import GENERAL_COUNTING_TOPIC
-from .render import Linker, environment, period_text
+from .render import Linker, environment, page_url, period_text
 
 TEMPLATES = Path(__file__).with_name("templates")
 # Section title, folder and content kind of each generated section, in nav order.
 # The roadmap has no index page: each roadmap is linked from the nav itself.
 SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedure", "procedure"),
             ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法定途径一览", "channel", "channel"),
-            ("法律法规", "law", "law"))
+            ("地方做法", "practice", "practice"), ("文书样式", "form", "form"), ("法律法规", "law", "law"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
@@ -70,8 +70,11 @@ class Citer:
 
 
 class Site:
-    def __init__(self, content):
+    def __init__(self, content, site_url: str = ""):
         self.content = content
+        # The public address (mkdocs.yml site_url / SITE_URL): printed pages show where each cited
+        # article is, since a link cannot be clicked on paper.  Links on screen stay relative.
+        self.site_url = site_url
         self.env = environment(TEMPLATES)
         self.today = datetime.date.today().isoformat()
         self.cited_by = self._citation_index()
@@ -114,8 +117,7 @@ class Site:
         out.update(self.checker_pages())
         out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
                                            counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
-                                           calendar={"first_year": workcalendar.FIRST_YEAR, "last_year": workcalendar.LAST_YEAR},
-                                           first_day=f"{workcalendar.FIRST_YEAR}-01-01")
+                                           calendar={"first_year": workcalendar.FIRST_YEAR, "last_year": workcalendar.LAST_YEAR})
         return out
 
     def render(self, template: str, page: str, **context) -> str:
@@ -123,7 +125,8 @@ class Site:
         cite = Citer(self.content, link)
         return self.env.get_template(template).render(
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
-            rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, **context)
+            rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of,
+            **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", **context})
 
     def checker_pages(self) -> dict[str, str]:
         """One static page per question and per (question, option) that ends in an outcome:
@@ -194,6 +197,21 @@ class Site:
         page = page_of("case", case_id)
         return (self.render("case_top.md.j2", page, item=item, d=item.data),
                 self.render("case_bottom.md.j2", page, item=item, d=item.data))
+
+    def printed_url(self, page: str, fragment: str = "") -> str:
+        return (self.site_url + page_url(page) + "/" + (f"#{fragment}" if fragment else "")) if self.site_url else ""
+
+    def event_title(self, data: dict, event: str) -> str:
+        """The name of the event a step counts from: the procedure's start, or an earlier step."""
+        if event == "start":
+            return data["start"]
+        return next(s["title"] for s in data["steps"] if s.get("id") == event)
+
+    def timeline_data(self, item) -> dict:
+        """What timeline.js needs for one page: the chain of steps (rules come from deadline-data.js)."""
+        keys = ("id", "title", "actor", "deadline", "period", "counts_from")
+        return {"kind": item.kind, "start": item.data["start"],
+                "steps": [{k: s[k] for k in keys if k in s} for s in item.data["steps"]]}
 
     def used_by(self, kind: str, item_id: str) -> list[tuple[str, str]]:
         """Pages whose YAML points at this item (for 'where is this used' lists)."""

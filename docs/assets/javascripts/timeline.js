@@ -1,0 +1,115 @@
+/* 本案时间线 on staff procedure and local-practice pages: from the dates entered (or in the
+ * URL: ?from=…&at-<step>=…), each step's due date, with the same DeadlineEngine as the
+ * calculator (proven equal to the Python engine).  Mirrors checkers/timeline.py: a step
+ * whose starting event has no date yet says so; nothing is guessed.  Nothing leaves the page. */
+(function () {
+  "use strict";
+  var holder = document.getElementById("tl-data"), form = document.getElementById("tl-form");
+  var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
+  if (!holder || !form || !data || !E) { return; }
+  var timeline = JSON.parse(holder.textContent), cal = new E.Calendar(data.calendar), rules = {};
+  data.rules.forEach(function (r) { rules[r.id] = r; });
+  var out = document.getElementById("tl-result"), WEEK = "日一二三四五六";
+  var titles = {start: timeline.start};
+  timeline.steps.forEach(function (s) { if (s.id) { titles[s.id] = s.title; } });
+
+  function cnDay(iso) {
+    var d = E.parse(iso);
+    return d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（星期" + WEEK.charAt(d.getUTCDay()) + "）";
+  }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function validDay(iso) { return /^\d{4}-\d{2}-\d{2}$/.test(iso || "") && E.format(E.parse(iso)) === iso; }
+
+  function compute(dates) {
+    return timeline.steps.map(function (step) {
+      var base = step.counts_from ? dates[step.counts_from] : null, entry = {step: step, base: base, done: step.id ? dates[step.id] : null};
+      if (!step.counts_from) { return entry; }
+      entry.pending = !base;
+      if (base && step.deadline) {
+        var answer = E.forRule(rules[step.deadline], base, cal);
+        entry.noVersion = !answer;
+        if (answer) { entry.due = answer.main; entry.extended = answer.extended_total; }
+      } else if (base && step.period) {
+        entry.due = E.count(E.parse(base), step.period, cal);
+      }
+      entry.late = !!(entry.done && entry.due && entry.done > entry.due.deadline);
+      return entry;
+    });
+  }
+
+  function render(dates) {
+    out.textContent = "";
+    var box = el("div", "", "tl-answer");
+    box.appendChild(el("h3", "从" + cnDay(dates.start) + "（" + timeline.start + "）起"));
+    if (timeline.kind === "practice") { box.appendChild(el("p", "这些是地方做法自己定的时限，不是法定期限。", "tl-local")); }
+    var ol = el("ol", "", "tl-steps");
+    compute(dates).forEach(function (e) {
+      var li = el("li"), s = e.step;
+      li.appendChild(el("strong", s.title));
+      li.appendChild(document.createTextNode("（" + s.actor + "）："));
+      var text;
+      if (!s.counts_from) {
+        text = e.done ? "已于" + cnDay(e.done) + "完成。" : "没有单独的期限。";
+      } else if (e.pending) {
+        text = "从“" + titles[s.counts_from] + "”那天起算；那一步的日期还没有填，填上后才能算。";
+        li.className = "pending";
+      } else if (e.noVersion) {
+        text = "本站没有收录" + e.base + "时适用的规定，无法计算。";
+      } else {
+        var c = e.due;
+        text = c.period.value + c.period.unit + "，截止" + cnDay(c.deadline);
+        if (e.extended) { text += "；依法延长的，最晚" + cnDay(e.extended.deadline); }
+        text += "。";
+        if (!c.verified) { text += "（未经核实：超出本站节假日数据的年份，只按周六、周日休息计算。）"; }
+        if (e.done) {
+          text += "已于" + cnDay(e.done) + "完成";
+          if (e.late) {
+            text += e.extended && e.done <= e.extended.deadline ? "，超过了期限；依法延期了的，仍在延长后的期限内。" : "，超过了期限。";
+            li.className = "late";
+          } else { text += "。"; }
+        }
+      }
+      li.appendChild(document.createTextNode(text));
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    var print = el("button", "打印时间线", "md-button");
+    print.type = "button";
+    print.addEventListener("click", function () { window.print(); });
+    box.appendChild(print);
+    out.appendChild(box);
+  }
+
+  function fromUrl() {
+    var params = new URLSearchParams(window.location.search), dates = {};
+    if (!validDay(params.get("from"))) { return; }
+    dates.start = params.get("from");
+    document.getElementById("tl-from").value = dates.start;
+    timeline.steps.forEach(function (s) {
+      var value = s.id && params.get("at-" + s.id);
+      if (value && validDay(value)) { dates[s.id] = value; document.getElementById("tl-at-" + s.id).value = value; }
+    });
+    render(dates);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var start = document.getElementById("tl-from").value;
+    if (!validDay(start)) { return; }
+    var dates = {start: start}, params = new URLSearchParams();
+    params.set("from", start);
+    timeline.steps.forEach(function (s) {
+      var input = s.id && document.getElementById("tl-at-" + s.id);
+      if (input && validDay(input.value)) { dates[s.id] = input.value; params.set("at-" + s.id, input.value); }
+    });
+    // The answer lives in the URL, so it can be bookmarked or printed; it stays in this browser.
+    history.replaceState(null, "", "?" + params.toString() + "#case-timeline");
+    render(dates);
+  });
+  fromUrl();
+})();

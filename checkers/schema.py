@@ -21,14 +21,20 @@ _TYPES = {"string": "文字", "integer": "整数", "number": "数字", "boolean"
 
 
 @lru_cache(maxsize=None)
-def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
-    def retrieve(uri: str) -> Resource:
-        # Only sibling schema files are allowed; an unknown URI is a schema bug.
-        return Resource.from_contents(json.loads((schema_dir / Path(uri).name).read_text(encoding="utf-8")))
+def _registry(schema_dir: Path) -> Registry:
+    # Every sibling schema, loaded once and crawled: a `retrieve` callback would be asked again
+    # on every $ref of every file (the validator keeps the original registry), which made
+    # validation of 1,000 posts take 20 s instead of 2 s.  Nothing is ever fetched from the network.
+    resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+                 for path in sorted(schema_dir.glob("*.schema.json"))]
+    return Registry().with_resources(resources).crawl()
 
+
+@lru_cache(maxsize=None)
+def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=Registry(retrieve=retrieve), format_checker=FormatChecker())
+    return Draft202012Validator(schema, registry=_registry(schema_dir), format_checker=FormatChecker())
 
 
 def check(data: object, kind: str, schema_dir: Path, shown: str, lines: Lines) -> list[Problem]:

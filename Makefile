@@ -6,7 +6,7 @@ PIP     := .venv/bin/pip
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 APT_PKGS := chromium fonts-noto-cjk nginx
 
-.PHONY: serve build validate new-case test test-fast browser-deps clean
+.PHONY: serve build validate bench new-case test test-fast browser-deps clean
 
 .venv/ok: requirements.lock
 	python3 -m venv .venv
@@ -30,6 +30,11 @@ validate: .venv/ok
 
 build: .venv/ok
 	$(MKDOCS) build
+
+# Build time, memory, output size and validation speed at S/M/L against plain Material
+# (medians of 3 runs); writes docs/bench.md and prints it.  Takes a while at L.
+bench: .venv/ok
+	$(PY) -m bench
 
 # A dated draft for the 案例专栏: make new-case NAME=first-petition-30-days
 new-case: .venv/ok

@@ -74,6 +74,10 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
     if not isinstance(data, dict):
         return problems + [Problem(shown, 2, "", "头部信息应为字段组（key: value）")]
     problems += schema.check(data, "case", schema_dir, shown, where)
+    for number, line in enumerate(lines[1:end], start=2):
+        # The blog plugin and the feed read these as dates only when they are not quoted.
+        if re.match(r"(date|reviewed):\s*[\"']", line):
+            problems.append(Problem(shown, number, line.split(":")[0], "日期不要加引号，写成 2026-03-18 这样（加了引号，栏目和订阅读不出日期）"))
     slug = path.stem
     if not SLUG.match(slug):
         problems.append(Problem(shown, 1, "", "文件名只能用小写英文字母、数字和 -，例如 first-petition-30-days.md（它就是文章的网址）"))

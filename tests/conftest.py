@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,27 +9,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a content editor's checkout needs to validate and build (generated folders excluded).
-COPIED = ("procedures", "schemas", "checkers", "hooks", "search", "overrides", "mkdocs.yml")
-HANDWRITTEN_DOCS = ("index.md", "maintain.md", "privacy.md", "assets", "cases")
+sys.path.insert(0, str(ROOT))
+from bench.content import copy_project  # noqa: E402  (what an editor's checkout needs; shared with the benchmark)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project to break on purpose."""
     return copy_project(tmp_path)
-
-
-def copy_project(tmp_path: Path) -> Path:
-    for name in COPIED:
-        src = ROOT / name
-        (shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-         if src.is_dir() else shutil.copy(src, tmp_path / name))
-    (tmp_path / "docs").mkdir()
-    for name in HANDWRITTEN_DOCS:
-        src = ROOT / "docs" / name
-        shutil.copytree(src, tmp_path / "docs" / name) if src.is_dir() else shutil.copy(src, tmp_path / "docs" / name)
-    return tmp_path
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:

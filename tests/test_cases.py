@@ -69,6 +69,11 @@ def test_markup_in_a_post_is_refused_not_published(project):
                     f"{POST}:{html + 2}: 正文: 正文不要写 HTML 标签", f"{POST}:{link + 2}: 正文: 链接只能指向网址或本站页面")
 
 
+def test_quoted_dates_are_refused_with_a_reason(project):
+    line = edit(project, POST, "date: 2026-03-18", 'date: "2026-03-18"')
+    assert_rejected(run_cli(project, "validate"), f"{POST}:{line}: date: 日期不要加引号")
+
+
 def test_missing_excerpt_separator(project):
     line = edit(project, POST, "<!-- more -->\n", "")
     assert_rejected(run_cli(project, "validate"), "正文: 导语后面缺少一行 <!-- more -->")

@@ -1,0 +1,155 @@
+"""`python -m bench`: measure the build at S/M/L against a plain Material build, and our
+validator against check-jsonschema, then write a dated Markdown report.
+
+Each measured command runs in its own child process, started by a small launcher that
+reports the child's wall time and peak RSS (getrusage of its own children), so runs do not
+see each other's memory.  Medians of --runs runs.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from .content import ROOT, SCALES, make
+
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# Launcher: run argv, print {"seconds", "rss_mb", "rc"}; stdout/stderr of the command are kept apart.
+LAUNCH = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
+          "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
+          "print(json.dumps({'seconds':time.perf_counter()-t,"
+          "'rss_mb':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,'rc':r.returncode,"
+          "'err':r.stderr.decode(errors='replace')[-2000:]}))")
+
+
+def measure(argv: list[str], cwd: Path) -> dict:
+    out = subprocess.run([PY, "-c", LAUNCH, *argv], cwd=cwd, env=ENV, capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed:\n{result['err']}")
+    return result
+
+
+def baseline_config(project: Path) -> Path:
+    """Material for MkDocs as a careful user would set it up for the same pages: search with
+    jieba, the blog plugin for the cases, tags, navigation.prune; no hook, no validation."""
+    config = {
+        "site_name": "baseline", "docs_dir": "docs", "use_directory_urls": True,
+        "theme": {"name": "material", "language": "zh", "font": False, "features": ["navigation.prune", "navigation.indexes"]},
+        "plugins": [{"search": {"lang": "zh", "jieba_dict_user": "search/legal-terms.txt"}},
+                    {"blog": {"blog_dir": "cases", "post_url_format": "{file}"}}, "tags"],
+        "markdown_extensions": ["attr_list", "md_in_html", "admonition", "tables", "toc"],
+        "extra_css": ["assets/stylesheets/site.css"],
+    }
+    path = project / "baseline.yml"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    pages = list(site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return len(pages), total
+
+
+def check_jsonschema(project: Path) -> list[list[str]]:
+    """One check-jsonschema call per content kind (it takes one schema per call)."""
+    exe = str(Path(PY).with_name("check-jsonschema"))
+    calls = []
+    for folder in sorted((project / "procedures").iterdir()):
+        files = sorted(str(p) for p in folder.glob("*.yaml"))
+        calls.append([exe, "--schemafile", str(project / "schemas" / f"{folder.name}.schema.json"), *files])
+    return calls
+
+
+def bench_scale(scale: str, runs: int, work: Path, baseline: bool) -> dict:
+    project = make(scale, work / scale)
+    rows: dict[str, list[dict]] = {"validate": [], "check-jsonschema": [], "build": [], "baseline": []}
+    for _ in range(runs):
+        rows["validate"].append(measure([PY, "-m", "checkers", "--root", str(project), "validate"], project))
+        total = {"seconds": 0.0, "rss_mb": 0.0}
+        for call in check_jsonschema(project):
+            one = measure(call, project)
+            total = {"seconds": total["seconds"] + one["seconds"], "rss_mb": max(total["rss_mb"], one["rss_mb"])}
+        rows["check-jsonschema"].append(total)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        rows["build"].append(measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                                      "-d", str(project / "site")], project))
+        if baseline:
+            shutil.rmtree(project / "site-baseline", ignore_errors=True)
+            # The generated Markdown our build left in docs/ is the baseline's input: the same pages.
+            rows["baseline"].append(measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config(project)),
+                                             "-d", str(project / "site-baseline")], project))
+    result = {name: {"seconds": statistics.median(r["seconds"] for r in rs), "rss_mb": max(r["rss_mb"] for r in rs)}
+              for name, rs in rows.items() if rs}
+    pages, size = site_size(project / "site")
+    result["build"].update(pages=pages, bytes=size)
+    if baseline:
+        pages_b, size_b = site_size(project / "site-baseline")
+        result["baseline"].update(pages=pages_b, bytes=size_b)
+    return result
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("mkdocs", "mkdocs-material", "jieba", "jsonschema", "check-jsonschema"))
+    return f"{cpu}, {os.cpu_count()} cores, {mem} GiB; Python {platform.python_version()}; {versions}"
+
+
+def report(results: dict[str, dict], runs: int) -> str:
+    lines = ["---", "title: 性能基准", "description: make bench 的测量结果：构建时间、内存、输出大小和校验速度。", "search:",
+             "  exclude: true", "---", "", "# 性能基准", "",
+             f"由 `make bench` 在 {dt.date.today().isoformat()} 生成。机器：{machine()}。每项取 {runs} 次运行的中位数（内存取最大值）。",
+             "", "规模：S 为本站现有内容；M 为另加 100 个程序（各带一条期限规则）和 1,000 篇案例；L 为另加 300 个程序和 3,000 篇案例。",
+             "", "## 完整构建 {#build}", "",
+             "本站构建包括校验、生成页面、MkDocs 构建和搜索索引。对照组是同样的页面交给 Material for MkDocs 直接构建"
+             "（jieba 搜索、blog 插件、tags、navigation.prune，不校验）。", "",
+             "| 规模 | 页面数 | 本站用时 | 对照组用时 | 本站/对照 | 峰值内存 | 输出 | 平均每页 |", "|---|---|---|---|---|---|---|---|"]
+    for scale, r in results.items():
+        b, base = r["build"], r.get("baseline")
+        ratio = f"{b['seconds'] / base['seconds']:.2f}" if base else "—"
+        base_time = f"{base['seconds']:.1f} s" if base else "—"
+        lines.append(f"| {scale} | {b['pages']} | {b['seconds']:.1f} s | {base_time} | {ratio} | "
+                     f"{b['rss_mb']:.0f} MB | {b['bytes'] / 1e6:.1f} MB | {b['bytes'] / b['pages'] / 1024:.0f} KB |")
+    if "M" in results and "L" in results:
+        lines += ["", f"从 M 到 L 的增长：{results['L']['build']['seconds'] / results['M']['build']['seconds']:.2f} 倍（内容是 3 倍）。"]
+    lines += ["", "## 校验 {#validate}", "", "本站校验（行号、交叉引用、案例正文检查都在内）与 check-jsonschema（只做 JSON Schema，逐类调用）对同一批 YAML 文件。", "",
+              "| 规模 | 本站校验 | check-jsonschema | 速度比 |", "|---|---|---|---|"]
+    for scale, r in results.items():
+        v, c = r["validate"], r["check-jsonschema"]
+        lines.append(f"| {scale} | {v['seconds']:.2f} s | {c['seconds']:.2f} s | {c['seconds'] / v['seconds']:.1f}× |")
+    lines += ["", "两者对这批文件的结论一致：都判定全部通过（任何一方报错，基准测试就会中止）。",
+              "", "浏览器里的传输量和搜索用时还没有测量（见 issue 7）。", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--scales", default="S,M,L")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "bench.md"), help="报告写到哪里")
+    args = parser.parse_args(argv)
+    scales = [s for s in args.scales.split(",") if s]
+    unknown = [s for s in scales if s not in SCALES]
+    if unknown:
+        parser.exit(2, f"python -m bench: 不认识的规模 {unknown}（可用：{'、'.join(SCALES)}）\n")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline) for s in scales}
+    text = report(results, args.runs)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0

@@ -1,0 +1,29 @@
+"""The benchmark never rots: CI runs it once at the shipped scale (no targets enforced here;
+`make bench` measures), and the generated M-scale content passes validation."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT, run_cli
+
+
+def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
+    out = tmp_path / "bench.md"
+    result = subprocess.run([sys.executable, "-m", "bench", "--scales", "S", "--runs", "1", "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert re.search(r"\| S \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \| \d+ MB \| [\d.]+ MB \| \d+ KB \|", text), text
+    assert re.search(r"\| S \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|", text), text
+    assert "机器：" in text and "cores" in text
+
+
+def test_generated_benchmark_content_is_valid(tmp_path):
+    from bench.content import make
+
+    project = make("M", tmp_path / "M")
+    result = run_cli(project, "validate")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "procedure 112" in result.stdout and "case 1008" in result.stdout

@@ -32,7 +32,8 @@ class Period:
     unit: str  # 日 / 工作日 / 个月 / 年
 
     def __str__(self) -> str:
-        return f"{self.value}{self.unit}"
+        # Said as the statutes say it: 5个工作日, 30日, 6个月, 1年.
+        return f"{self.value}{'个工作日' if self.unit == '工作日' else self.unit}"
 
 
 def parse_period(text: str) -> Period:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import loader
+from .deadline import Period
 from .deadline_cli import BadInput, parse_day
 from .deadline_text import cn_day
 from .timeline import START, Entry, TimelineError, build
@@ -84,7 +85,7 @@ def _json(kind: str, item: dict, start: dt.date, entries: list[Entry]) -> dict:
 
 def _period_text(e: Entry) -> str | None:
     if "period" in e.step:
-        return f"{e.step['period']['value']}{e.step['period']['unit']}"
+        return str(Period(e.step["period"]["value"], e.step["period"]["unit"]))
     return None
 
 

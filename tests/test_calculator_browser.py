@@ -56,6 +56,7 @@ def test_rule_page_links_to_the_calculator_prefilled(chromium):
     assert page.input_value("#dl-rule") == "xinfang.handle"
     page.fill("#dl-from", "2026-08-10")
     page.click("button[type=submit]")
+    page.locator("#dl-result .dl-answer").wait_for()  # under load the answer can lag the click
     text = page.locator("#dl-result").inner_text()
     assert "2026年10月9日" in text and "最晚到2026年11月9日" in text
     page.close()

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..citation import anchor, provision
+from ..deadline import Period
 from ..deadline_text import cn_date
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'"}
@@ -24,7 +25,7 @@ def md_text(value: str) -> Markup:
 
 
 def period_text(period: dict) -> str:
-    return f"{period['value']}{period['unit']}"
+    return str(Period(period["value"], period["unit"]))
 
 
 class Linker:

@@ -3,6 +3,8 @@
  * lives in the page URL (?rule=…&from=…) so it can be bookmarked or printed. */
 (function () {
   "use strict";
+  // Said as the statutes say it: 5个工作日, 30日, 6个月, 1年 (checkers/deadline.py Period.__str__).
+  function periodText(p) { return p.value + (p.unit === "工作日" ? "个工作日" : p.unit); }
   var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
   var form = document.getElementById("dl-form");
   if (!data || !E || !form) { return; }
@@ -22,7 +24,7 @@
     return node;
   }
   function stepText(c, s) {
-    var p = c.period.value + c.period.unit;
+    var p = periodText(c.period);
     switch (s.kind) {
       case "start": return "开始的当日（" + cnDate(c.start) + "）不计入，从" + cnDay(s.day) + "开始计算。";
       case "end": return c.period.unit === "日" ? "第" + c.period.value + "日为" + cnDay(s.day) + "。" : p + "后的对应日为" + cnDay(s.day) + "。";
@@ -62,10 +64,10 @@
     head.appendChild(document.createTextNode("　" + daysLeft(c.deadline)));
     if (!c.verified) { head.appendChild(el("span", "未经核实", "badge unverified")); }
     box.appendChild(head);
-    box.appendChild(el("p", "期限：" + c.period.value + c.period.unit + "。起算事件：" + rule.trigger + "，" + cnDate(fromIso) + "。"));
+    box.appendChild(el("p", "期限：" + periodText(c.period) + "。起算事件：" + rule.trigger + "，" + cnDate(fromIso) + "。"));
     if (answer.extended_total) {
       var t = answer.extended_total;
-      box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + t.period.value + t.period.unit +
+      box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + periodText(t.period) +
         "，最晚到" + cnDay(t.deadline) + (t.verified ? "。" : "（未经核实）。")));
     }
     box.appendChild(el("h3", "怎样算出来的"));

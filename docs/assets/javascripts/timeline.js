@@ -4,6 +4,8 @@
  * whose starting event has no date yet says so; nothing is guessed.  Nothing leaves the page. */
 (function () {
   "use strict";
+  // Said as the statutes say it: 5个工作日, 30日, 6个月, 1年 (checkers/deadline.py Period.__str__).
+  function periodText(p) { return p.value + (p.unit === "工作日" ? "个工作日" : p.unit); }
   var holder = document.getElementById("tl-data"), form = document.getElementById("tl-form");
   var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
   if (!holder || !form || !data || !E) { return; }
@@ -62,7 +64,7 @@
         text = "本站没有收录" + e.base + "时适用的规定，无法计算。";
       } else {
         var c = e.due;
-        text = c.period.value + c.period.unit + "，截止" + cnDay(c.deadline);
+        text = periodText(c.period) + "，截止" + cnDay(c.deadline);
         if (e.extended) { text += "；依法延长的，最晚" + cnDay(e.extended.deadline); }
         text += "。";
         if (!c.verified) { text += "（未经核实：超出本站节假日数据的年份，只按周六、周日休息计算。）"; }

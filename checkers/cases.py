@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import schema
 from .problems import Problem
-from .yamlsafe import MAX_BYTES, parse_yaml, read_yaml
+from .yamlsafe import parse_yaml, read_text, read_yaml
 
 POSTS = Path("docs/cases/posts")
 AUTHORS = Path("docs/cases/.authors.yml")
@@ -58,12 +58,9 @@ def _authors(root: Path) -> tuple[set[str], list[Problem]]:
 
 
 def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item) -> list[Problem]:
-    if path.stat().st_size > MAX_BYTES:
-        return [Problem(shown, 1, "", f"文件过大（上限 {MAX_BYTES} 字节）")]
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return [Problem(shown, 1, "", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）")]
+    text, problem = read_text(path, shown)
+    if problem:
+        return [problem]
     lines = text.split("\n")
     if lines[0].rstrip() != "---" or "---" not in (line.rstrip() for line in lines[1:]):
         return [Problem(shown, 1, "", "文章开头应是用 --- 包起来的头部信息（标题、日期、分类等），见案例专栏写作指南")]

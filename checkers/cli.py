@@ -6,6 +6,7 @@ stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -52,26 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("source")
     imp.add_argument("articles", nargs="?", help="条号，例如 1-5,9；省略则全部")
     imp.set_defaults(run=_import_law)
-    from . import deadline_cli
-
-    dl = sub.add_parser("deadline", help="计算法定期限的截止日期")
-    deadline_cli.add_arguments(dl)
-    dl.set_defaults(run=deadline_cli.run)
-    from . import channel_cli
-
-    ch = sub.add_parser("channel", help="用决策树找到该走的法定途径")
-    channel_cli.add_arguments(ch)
-    ch.set_defaults(run=channel_cli.run)
-    from . import timeline_cli
-
-    tl = sub.add_parser("timeline", help="一件事各步骤的截止日期（按程序和已经发生的日期计算）")
-    timeline_cli.add_arguments(tl)
-    tl.set_defaults(run=timeline_cli.run)
-    from . import case_new
-
-    nc = sub.add_parser("new-case", help="写一篇带日期的案例专栏草稿（docs/cases/posts/）")
-    case_new.add_arguments(nc)
-    nc.set_defaults(run=case_new.run)
+    # Commands that live in their own module: each gives add_arguments(parser) and run(args).
+    for name, module, text in (("deadline", "deadline_cli", "计算法定期限的截止日期"),
+                               ("channel", "channel_cli", "用决策树找到该走的法定途径"),
+                               ("timeline", "timeline_cli", "一件事各步骤的截止日期（按程序和已经发生的日期计算）"),
+                               ("new-case", "case_new", "写一篇带日期的案例专栏草稿（docs/cases/posts/）")):
+        command = importlib.import_module(f".{module}", __package__)
+        parser_ = sub.add_parser(name, help=text)
+        command.add_arguments(parser_)
+        parser_.set_defaults(run=command.run)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

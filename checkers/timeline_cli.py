@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import loader
-from .deadline import Period
+from .deadline import GENERAL_COUNTING_TOPIC, Period
 from .deadline_cli import BadInput, parse_day
 from .deadline_text import cn_day
 from .timeline import START, Entry, TimelineError, build
@@ -49,6 +49,7 @@ def run(args) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     answer = _json(kind, item, start, entries)
+    answer["counting_topic"] = content.topics[GENERAL_COUNTING_TOPIC]["title"]
     print(json.dumps(answer, ensure_ascii=False, indent=2) if args.json else _human(answer))
     return 0
 
@@ -92,8 +93,8 @@ def _period_text(e: Entry) -> str | None:
 def _human(answer: dict) -> str:
     lines = [f"{answer['title']}：从{cn_day(answer['start']['date'])}（{answer['start']['title']}）起"]
     if answer["local_practice"]:
-        lines.append("注意：这是地方做法自己定的时限，不是法定期限。这里按法定期限的算法来数（开始那天不算，"
-                     "最后一天是节假日的顺延）；这项做法自己是不是这样数，本站收录的材料没有写。")
+        lines.append(f"注意：这是地方做法自己定的时限，不是法定期限。这里按本站专题“{answer['counting_topic']}”的方法来数"
+                     "（那里写明了依据的条文）；这项做法自己是不是这样数，本站收录的材料没有写。")
     for n, s in enumerate(answer["steps"], 1):
         head = f"{n}. {s['title']}（{s['actor']}）"
         if "counts_from" not in s:

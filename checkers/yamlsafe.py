@@ -44,17 +44,22 @@ class _Refused(Exception):
 
 def read_yaml(path: Path, shown: str) -> tuple[object, Lines, list[Problem]]:
     """Return (data, lines, problems); data is None when the file is unusable."""
+    text, problem = read_text(path, shown)
+    return (None, Lines(), [problem]) if problem else parse_yaml(text, shown)
+
+
+def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
+    """A content file's text, or the one reason it cannot be read (too big, not UTF-8)."""
     try:
         size = os.path.getsize(path)
     except OSError as exc:
-        return None, Lines(), [Problem(shown, 1, "", f"无法读取文件：{exc.strerror}")]
+        return "", Problem(shown, 1, "", f"无法读取文件：{exc.strerror}")
     if size > MAX_BYTES:
-        return None, Lines(), [Problem(shown, 1, "", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节），未读取")]
+        return "", Problem(shown, 1, "", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节），未读取")
     try:
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        return None, Lines(), [Problem(shown, 1, "", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）")]
-    return parse_yaml(text, shown)
+        return "", Problem(shown, 1, "", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）")
 
 
 def parse_yaml(text: str, shown: str, offset: int = 0) -> tuple[object, Lines, list[Problem]]:

@@ -22,6 +22,8 @@ from checkers.site.generate import generate  # noqa: E402
 
 
 _state = {"serve": False, "site": None}
+# The column's own pages: posts, and the blog plugin's category, archive and further index pages.
+_COLUMN_PAGES = tuple(f"{CASES}/{part}/" for part in ("posts", "category", "archive", "page"))
 
 
 def on_startup(command, dirty):
@@ -64,7 +66,7 @@ def on_page_markdown(markdown, page, config, files):
     # its front matter, the review date and local-practice label under the lead, and the
     # verbatim articles and its doors and procedures after the body.
     source = page.file.src_uri
-    if source.startswith(tuple(f"{CASES}/{part}/" for part in ("posts", "category", "archive", "page"))):
+    if source.startswith(_COLUMN_PAGES):
         page.meta["search"] = _case_search(source)
     if not (source.startswith(f"{CASES}/posts/") and source.endswith(".md")):
         return markdown

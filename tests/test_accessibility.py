@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser import ROOT
+from test_search import type_query
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -82,10 +83,7 @@ def test_no_serious_accessibility_violation_with_search_results_open(chromium):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     page.goto(base + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill("复查")
-    box.press("End")  # Material's search reacts to key events; fill() alone sends none
+    type_query(page, "复查")
     page.locator(".md-search-result__item").first.wait_for()
     problems = axe(page)
     context.close()

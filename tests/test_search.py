@@ -59,7 +59,8 @@ def search_page(chromium):
     page.close()
 
 
-def top_results(page, query: str, n: int = 3) -> list[str]:
+def type_query(page, query: str) -> None:
+    """Open the search box and type a query, waiting for the results line to answer it."""
     # Locator waits, not wait_for_function: the site's CSP forbids eval, which that would need.
     meta = page.locator(".md-search-result__meta")
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -70,6 +71,10 @@ def top_results(page, query: str, n: int = 3) -> list[str]:
     box.fill(query)
     box.press("End")  # Material's search reacts to key events; fill() alone sends none
     expect(meta).to_contain_text("结果", timeout=15000)
+
+
+def top_results(page, query: str, n: int = 3) -> list[str]:
+    type_query(page, query)
     links = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
     pages: list[str] = []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import re
 
 import pytest
 from pypdf import PdfReader
 
+from checkers.deadline_text import cn_date
 from conftest import ROOT, run_cli
 from test_print import on_paper, overflowing
 
@@ -20,11 +20,6 @@ def cli_timeline(kind: str, item_id: str, start: str, at: dict[str, str]) -> lis
                      *[f"--at={k}={v}" for k, v in at.items()])
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["steps"]
-
-
-def cn(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日"
 
 
 @pytest.mark.parametrize("kind,item_id,start,at", [
@@ -51,9 +46,9 @@ def test_page_timeline_agrees_with_the_command_line(chromium, kind, item_id, sta
         if step.get("status") == "pending":
             assert "还没有填" in text, text
         elif step.get("due"):
-            assert f"截止{cn(step['due'])}" in text, (text, step)
+            assert f"截止{cn_date(step['due'])}" in text, (text, step)
             if step.get("extended_due"):
-                assert f"最晚{cn(step['extended_due'])}" in text
+                assert f"最晚{cn_date(step['extended_due'])}" in text
             assert ("未经核实" in text) == (not step["verified"])
     # The answer is in the URL: reloading it shows the same timeline.
     assert f"from={start}" in page.url

@@ -126,7 +126,7 @@ class Site:
         return self.env.get_template(template).render(
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
             rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of,
-            **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", **context})
+            **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
 
     def checker_pages(self) -> dict[str, str]:
         """One static page per question and per (question, option) that ends in an outcome:

@@ -3,8 +3,6 @@
  * lives in the page URL (?rule=…&from=…) so it can be bookmarked or printed. */
 (function () {
   "use strict";
-  // Said as the statutes say it: 5个工作日, 30日, 6个月, 1年 (checkers/deadline.py Period.__str__).
-  function periodText(p) { return p.value + (p.unit === "工作日" ? "个工作日" : p.unit); }
   var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
   var form = document.getElementById("dl-form");
   if (!data || !E || !form) { return; }
@@ -13,16 +11,8 @@
   data.rules.forEach(function (r) { rules[r.id] = r; });
   var select = document.getElementById("dl-rule"), input = document.getElementById("dl-from");
   var trigger = document.getElementById("dl-trigger"), out = document.getElementById("dl-result");
-  var WEEK = "日一二三四五六";
+  var T = window.DeadlineText, cnDate = T.cnDate, cnDay = T.cnDay, periodText = T.periodText, el = T.el;
 
-  function cnDate(iso) { var d = E.parse(iso); return d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日"; }
-  function cnDay(iso) { return cnDate(iso) + "（星期" + WEEK.charAt(E.parse(iso).getUTCDay()) + "）"; }
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text) { node.textContent = text; }
-    if (cls) { node.className = cls; }
-    return node;
-  }
   function stepText(c, s) {
     var p = periodText(c.period);
     switch (s.kind) {

@@ -4,27 +4,16 @@
  * whose starting event has no date yet says so; nothing is guessed.  Nothing leaves the page. */
 (function () {
   "use strict";
-  // Said as the statutes say it: 5个工作日, 30日, 6个月, 1年 (checkers/deadline.py Period.__str__).
-  function periodText(p) { return p.value + (p.unit === "工作日" ? "个工作日" : p.unit); }
   var holder = document.getElementById("tl-data"), form = document.getElementById("tl-form");
   var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
   if (!holder || !form || !data || !E) { return; }
   var timeline = JSON.parse(holder.textContent), cal = new E.Calendar(data.calendar), rules = {};
   data.rules.forEach(function (r) { rules[r.id] = r; });
-  var out = document.getElementById("tl-result"), WEEK = "日一二三四五六";
+  var out = document.getElementById("tl-result");
+  var T = window.DeadlineText, cnDay = T.cnDay, periodText = T.periodText, el = T.el;
   var titles = {start: timeline.start};
   timeline.steps.forEach(function (s) { if (s.id) { titles[s.id] = s.title; } });
 
-  function cnDay(iso) {
-    var d = E.parse(iso);
-    return d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（星期" + WEEK.charAt(d.getUTCDay()) + "）";
-  }
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text) { node.textContent = text; }
-    if (cls) { node.className = cls; }
-    return node;
-  }
   function validDay(iso) { return /^\d{4}-\d{2}-\d{2}$/.test(iso || "") && E.format(E.parse(iso)) === iso; }
 
   function compute(dates) {

@@ -17,7 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a content editor's checkout needs to validate and build (generated folders excluded).
-COPIED = ("procedures", "schemas", "checkers", "hooks", "search", "overrides", "mkdocs.yml")
+COPIED = ("procedures", "schemas", "checkers", "hooks", "overrides", "mkdocs.yml")
 HANDWRITTEN_DOCS = ("index.md", "maintain.md", "privacy.md", "bench.md", "assets", "cases")
 # name: (procedures with their own rule, case posts)
 SCALES = {"S": (0, 0), "M": (100, 1000), "L": (300, 3000)}

@@ -46,7 +46,7 @@ def baseline_config(project: Path) -> Path:
     config = {
         "site_name": "baseline", "docs_dir": "docs", "use_directory_urls": True,
         "theme": {"name": "material", "language": "zh", "font": False, "features": ["navigation.prune", "navigation.indexes"]},
-        "plugins": [{"search": {"lang": "zh", "jieba_dict_user": "search/legal-terms.txt"}},
+        "plugins": [{"search": {"lang": "zh"}},  # Material picks jieba for zh when it is installed
                     {"blog": {"blog_dir": "cases", "post_url_format": "{file}"}}, "tags"],
         "markdown_extensions": ["attr_list", "md_in_html", "admonition", "tables", "toc"],
         "extra_css": ["assets/stylesheets/site.css"],

@@ -84,7 +84,7 @@ def test_no_serious_accessibility_violation_with_search_results_open(chromium):
     page = context.new_page()
     page.goto(base + "/")
     type_query(page, "复查")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("#xf-search-results > li").first.wait_for()
     problems = axe(page)
     context.close()
     assert not problems, "\n".join(problems)

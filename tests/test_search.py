@@ -1,9 +1,13 @@
-"""Chinese search, in a real browser: what citizens type finds the right page in the top 3."""
+"""Chinese search, in a real browser: what citizens type finds the right page in the top 3,
+the query never leaves the browser, and what is shown reads as the page does."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+
+from urllib.parse import quote
 
 import pytest
+
+from checkers.search_index import pairs, unpair
 from playwright.sync_api import expect
 
 
@@ -47,6 +51,11 @@ QUERIES = [
     ("带案下访", "cases/procurator-field-visit-complaint/"),
     ("黄金期", "cases/police-first-petition-golden-period/"),
     ("律师接访", "cases/lawyers-at-reception-hall/"),
+    # Two to four characters found inside longer words, as 查找 (Ctrl+F) would find them.
+    ("复议", "channel/admin-reconsideration/"),      # 行政复议
+    ("仲裁", "channel/labor-arbitration/"),          # 劳动争议仲裁
+    ("意见书", "form/review-opinion/"),              # 复查意见书 (its siblings 复核/信访处理意见书 too)
+    ("延期办理", "form/notice-extension/"),          # 延期办理告知书
 ]
 
 
@@ -60,29 +69,20 @@ def search_page(chromium):
 
 
 def type_query(page, query: str) -> None:
-    """Open the search box and type a query, waiting for the results line to answer it."""
-    # Locator waits, not wait_for_function: the site's CSP forbids eval, which that would need.
-    meta = page.locator(".md-search-result__meta")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("Backspace")  # empty query: the previous results are cleared before the next search
-    expect(meta).not_to_contain_text("结果", timeout=15000)
+    """Go to the search page from the header, type a query and press Enter; wait for the answer."""
+    if "/search/" not in page.url:
+        page.locator("a.xf-search-link").click()
+    box = page.locator("#xf-q")
     box.fill(query)
-    box.press("End")  # Material's search reacts to key events; fill() alone sends none
-    expect(meta).to_contain_text("结果", timeout=15000)
+    box.press("Enter")
+    expect(page.locator("#xf-search-results")).to_have_attribute("data-query", query, timeout=15000)
 
 
 def top_results(page, query: str, n: int = 3) -> list[str]:
     type_query(page, query)
-    links = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))")
-    pages: list[str] = []
-    for link in links:  # a page's sections are listed under it: count each page once
-        path = urlsplit(link).path.lstrip("/")
-        if path not in pages:
-            pages.append(path)
-    return pages[:n]
+    links = page.locator("#xf-search-results > li > a").evaluate_all("els => els.map(e => e.href)")
+    base = page.url.split("/search/")[0] + "/"
+    return [link.removeprefix(base) for link in links][:n]
 
 
 @pytest.mark.parametrize("query,expected", QUERIES)
@@ -90,3 +90,44 @@ def test_query_finds_page_in_top_three(search_page, query, expected):
     base, page = search_page
     results = top_results(page, query)
     assert expected in results, f"{query!r}: top 3 were {results}"
+
+
+SAMPLES = ["申请行政复议，第12条", "“五个法治化”指预防", "在30日内（节假日顺延）", "复议、复核", "访", "㐀𠀀 mixed ABC 信访"]
+
+
+def test_browser_pairs_text_exactly_as_the_indexer_does(search_page):
+    base, page = search_page
+    page.goto(base + "/search/")
+    got = page.evaluate("s => s.map(t => [xfSearchText.pairs(t), xfSearchText.unpair(xfSearchText.pairs(t))])", SAMPLES)
+    assert got == [[pairs(t), unpair(pairs(t))] for t in SAMPLES]
+
+
+def test_results_read_like_the_page_and_mark_the_query(search_page):
+    base, page = search_page
+    type_query(page, "复查")
+    first = page.locator("#xf-search-results > li").first
+    assert first.locator("a").inner_text() == "请求复查"  # the page's own title, not its index pairs
+    assert "复查" in first.locator("mark").first.inner_text()
+    assert "  " not in first.inner_text() and "复 复" not in first.inner_text()
+
+
+def test_query_stays_in_the_browser(chromium):
+    base, browser = chromium
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/search/")
+    type_query(page, "打击报复")
+    assert page.url.endswith("#q=" + quote("打击报复"))  # bookmarkable …
+    # … yet no request carries it: only the address after "#" holds it, and browsers never send that.
+    leaks = [u for u in requests if quote("打击报复") in u or "打击报复" in u or "q=" in u]
+    assert not leaks, leaks
+    page.close()
+
+
+def test_opened_as_a_file_search_says_why_it_cannot_run(site, chromium):
+    base, browser = chromium
+    page = browser.new_page()
+    page.goto((site / "search" / "index.html").as_uri() + "#q=" + quote("复查"))
+    expect(page.locator("#xf-search-status")).to_contain_text("直接打开文件时不能搜索")
+    page.close()

@@ -167,14 +167,21 @@ def test_no_third_party_request_in_any_page(site):
     assert not offenders, "\n".join(offenders[:20])
 
 
-def test_search_index_is_segmented_chinese(site):
+def test_search_index_holds_the_articles_and_nothing_else(site):
     import json
 
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    review = next(d for d in index["docs"] if d["location"] == "procedure/xf-review/")
-    # jieba segments at build time (words separated by zero-width spaces): our dictionary keeps 复查 whole.
-    assert "\u200b复查\u200b" in review["text"] or review["text"].startswith("复查")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    searchable = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    # One index, in character pairs (checkers/search_index.py), holding exactly the marked pages.
+    assert list(entry["languages"]) == ["und"]
+    assert entry["languages"]["und"]["page_count"] == len(searchable)
+    marked = {str(p.relative_to(site)) for p in searchable}
+    assert "procedure/xf-review/index.html" in marked and "cases/police-first-petition-golden-period/index.html" in marked
+    # Lists, the search page and the checker's inner questions would only repeat other pages.
+    for repeat in ("search/index.html", "cases/index.html", "cases/category/复查复核/index.html", "checker/xf-stage/index.html"):
+        assert repeat not in marked, repeat
+    # Only what the browser needs is shipped: no unused ready-made UI.
+    assert sorted(p.name for p in (site / "pagefind").glob("*.js")) == ["pagefind-worker.js", "pagefind.js"]
 
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))*强调* <!-- c --> {: onclick="x" }'

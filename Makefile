@@ -51,4 +51,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q tests -m "not browser"
 
 clean:
-	rm -rf site .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form
+	rm -rf site .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/cases/page docs/cases/category docs/cases/archive

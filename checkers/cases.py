@@ -1,6 +1,6 @@
 """案例专栏 posts: Markdown under docs/cases/posts/ whose front matter is content.
 
-Editors write a post as Markdown (the blog plugin publishes it), but what a post
+Editors write a post as Markdown (checkers/site/column.py lists it), but what a post
 claims — which doors and procedures it illustrates, which articles it rests on —
 is data like everything else: the front matter is validated against
 schemas/case.schema.json by the same YAML reader (line numbers kept), and its
@@ -19,11 +19,11 @@ from .yamlsafe import parse_yaml, read_text, read_yaml
 POSTS = Path("docs/cases/posts")
 AUTHORS = Path("docs/cases/.authors.yml")
 SECTIONS = ("案情简介", "处理过程", "法律依据")
-EXCERPT = "<!-- more -->"  # the blog plugin's excerpt separator: index pages show only the lead
+EXCERPT = "<!-- more -->"  # ends the lead: the column's lists show only the lead
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*(?:\{[^}]*\})?\s*$")
 _FENCE = re.compile(r"^(```|~~~)")
-# The blog theme shows a post's body as HTML: editors write Markdown only, so any tag, event
+# A post's body becomes the page's HTML: editors write Markdown only, so any tag, event
 # attribute (via an attribute list) or javascript: link is refused rather than published.
 _UNSAFE = ((re.compile(r"<\s*[A-Za-z/!?]"), "正文不要写 HTML 标签，只用 Markdown（导语后的 <!-- more --> 除外）"),
            (re.compile(r"\bon[a-z]+\s*=", re.I), "正文不要写 on…= 这样的网页属性"),
@@ -33,7 +33,8 @@ _UNSAFE = ((re.compile(r"<\s*[A-Za-z/!?]"), "正文不要写 HTML 标签，只�
 def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
     """Add every post to content.items['case']; return the problems found."""
     problems: list[Problem] = []
-    authors, problems_authors = _authors(root)
+    content.case_authors, problems_authors = _authors(root)
+    authors = set(content.case_authors)
     problems += problems_authors
     folder = root / POSTS
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -47,14 +48,14 @@ def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
     return problems
 
 
-def _authors(root: Path) -> tuple[set[str], list[Problem]]:
+def _authors(root: Path) -> tuple[dict[str, dict], list[Problem]]:
     path = root / AUTHORS
     if not path.exists():
-        return set(), []
+        return {}, []
     data, _, problems = read_yaml(path, AUTHORS.as_posix())
     if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
-        return set(), problems or [Problem(AUTHORS.as_posix(), 1, "authors", "应为“authors:”下按 id 列出的供稿单位")]
-    return set(data["authors"]), problems
+        return {}, problems or [Problem(AUTHORS.as_posix(), 1, "authors", "应为“authors:”下按 id 列出的供稿单位")]
+    return data["authors"], problems
 
 
 def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item) -> list[Problem]:
@@ -72,7 +73,7 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
         return problems + [Problem(shown, 2, "", "头部信息应为字段组（key: value）")]
     problems += schema.check(data, "case", schema_dir, shown, where)
     for number, line in enumerate(lines[1:end], start=2):
-        # The blog plugin and the feed read these as dates only when they are not quoted.
+        # The column and the feed read these as dates only when they are not quoted.
         if re.match(r"(date|reviewed):\s*[\"']", line):
             problems.append(Problem(shown, number, line.split(":")[0], "日期不要加引号，写成 2026-03-18 这样（加了引号，栏目和订阅读不出日期）"))
     slug = path.stem
@@ -83,6 +84,7 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
     # Like every other kind: only a post whose own shape is right takes part in cross-checks.
     if not problems:
         content.items["case"][slug] = item
+        content.case_leads[slug] = "\n".join(lines[end + 1:]).partition(EXCERPT)[0].strip()
     else:
         content.broken["case"].add(slug)
     for i, author in enumerate(data.get("authors") or []):

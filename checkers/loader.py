@@ -40,6 +40,9 @@ class Content:
     # not reported again, the file's own errors already are.
     broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     _articles: dict | None = field(default=None, repr=False)
+    # 案例专栏: each valid post's lead (Markdown before <!-- more -->) and the authors file.
+    case_leads: dict[str, str] = field(default_factory=dict)
+    case_authors: dict[str, dict] = field(default_factory=dict)
 
     def article(self, law_id: str, number: int) -> dict | None:
         """One stored article; the index is built once, after every law has loaded."""

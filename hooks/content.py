@@ -6,6 +6,7 @@ knows nothing about MkDocs; this file only wires it into ``mkdocs build`` and
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -16,13 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the checkers package lives beside mkdocs.yml, not installed
 
 from checkers import cases, loader  # noqa: E402
+from checkers.site import column  # noqa: E402
 from checkers.site.pages import CASES  # noqa: E402
 from checkers.problems import ContentError  # noqa: E402
 from checkers.site.generate import generate  # noqa: E402
 
 
 _state = {"serve": False, "site": None}
-# The column's own pages: posts, and the blog plugin's category, archive and further index pages.
+_FEED_LINK = re.compile(r'\s*<link rel="alternate" type="application/rss\+xml"[^>]*>')
+# The column's own pages: posts, and its generated category, archive and further list pages.
 _COLUMN_PAGES = tuple(f"{CASES}/{part}/" for part in ("posts", "category", "archive", "page"))
 
 
@@ -48,16 +51,19 @@ def on_config(config):
     return config
 
 
-@event_priority(100)
 def on_files(files, config):
-    # Before the blog plugin collects its posts (priority 0): a draft is dropped here, so it
-    # reaches no page, list, archive or feed.
-    if _state["serve"]:
-        return files
+    # Each post is published at cases/<file name>/ rather than cases/posts/<file name>/: the
+    # address is the file name editors chose.  A draft is dropped here outside `mkdocs serve`,
+    # so it reaches no page, list or feed.
     site = _state["site"]
     for case in site.items("case"):
-        if case.data["status"] == "draft":
-            files.remove(files.get_file_from_path(f"{CASES}/posts/{case.id}.md"))
+        file = files.get_file_from_path(f"{CASES}/posts/{case.id}.md")
+        if case.data["status"] == "draft" and not _state["serve"]:
+            files.remove(file)
+            continue
+        file.dest_uri = f"{CASES}/{case.id}/index.html"
+        for cached in ("url", "abs_dest_path"):  # derived from dest_uri, possibly already computed
+            file.__dict__.pop(cached, None)
     return files
 
 
@@ -68,11 +74,22 @@ def on_page_markdown(markdown, page, config, files):
     source = page.file.src_uri
     if source.startswith(_COLUMN_PAGES):
         page.meta["search"] = _case_search(source)
+    if source == column.INDEX:  # the column's introduction, then its newest posts and lists
+        return markdown + "\n" + column.first_page(_state["site"])
     if not (source.startswith(f"{CASES}/posts/") and source.endswith(".md")):
         return markdown
     top, bottom = _state["site"].case_parts(Path(source).stem)
     head, marker, body = markdown.partition(cases.EXCERPT)
     return head + marker + "\n\n" + top + body + bottom
+
+
+def on_post_page(output, page, config):
+    # Feed links belong to the column.  Material's script fetches sitemap.xml once for every
+    # <link rel="alternate"> (to find language versions), so on every other page the two feed
+    # links cost a phone two needless requests.
+    if page.file.src_uri.startswith(f"{CASES}/"):
+        return output
+    return _FEED_LINK.sub("", output)
 
 
 def on_serve(server, config, builder):

@@ -1,4 +1,4 @@
-"""案例专栏: posts are checked like all content, published through the blog with a feed,
+"""案例专栏: posts are checked like all content, listed newest first with categories, months and a feed,
 and every procedure and channel page lists the published cases that went its way."""
 from __future__ import annotations
 
@@ -128,6 +128,32 @@ def test_column_has_index_categories_archive_and_every_post(site, content):
             assert section in page.text, (case.id, section)
         if "local_practice" in case.data:
             assert "地方做法，不是全国统一的法律规定" in page.text, case.id
+
+
+def test_a_long_column_pages_its_list_and_groups_every_post(project, tmp_path):
+    # 25 posts: three list pages of ten, newest first across the pages, each post once.
+    source = (project / POST).read_text(encoding="utf-8")
+    for n in range(17):
+        day = f"2024-{n % 12 + 1:02d}-{n + 1:02d}"
+        text = re.sub(r"^date: .*$", f"date: {day}", source, count=1, flags=re.M)
+        (project / f"docs/cases/posts/extra-{n:02d}.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    built = mkdocs_build(project, out)
+    assert built.returncode == 0, built.stderr[-2000:]
+    listed = []
+    for page, prev, nxt in (("cases", None, "page/2/"), ("cases/page/2", "../../", "../3/"), ("cases/page/3", "../2/", None)):
+        html = (out / page / "index.html").read_text(encoding="utf-8")
+        assert "第" in html and "共3页" in html, page
+        assert (f'href="{prev}" rel="prev"' in html) == bool(prev) and (f'href="{nxt}" rel="next"' in html) == bool(nxt), page
+        listed += re.findall(r'<h2 class="case-title" id="([a-z0-9-]+)">', html)
+    assert len(listed) == 25 and len(set(listed)) == 25
+    dates = [re.search(r"^date: (.*)$", (project / f"docs/cases/posts/{slug}.md").read_text(encoding="utf-8"), re.M).group(1)
+             for slug in listed]
+    assert dates == sorted(dates, reverse=True)
+    # Every post is in its categories' pages and its month's page.
+    first = (out / "cases/category/初信初访/index.html").read_text(encoding="utf-8")
+    assert all(f"../../extra-{n:02d}/" in first for n in range(17))
+    assert "../../../extra-00/" in (out / "cases/archive/2024/01/index.html").read_text(encoding="utf-8")
 
 
 def test_post_links_back_to_its_doors_procedures_and_articles_with_their_text(site, content):

@@ -177,9 +177,13 @@ def test_search_index_holds_the_articles_and_nothing_else(site):
     assert entry["languages"]["und"]["page_count"] == len(searchable)
     marked = {str(p.relative_to(site)) for p in searchable}
     assert "procedure/xf-review/index.html" in marked and "cases/police-first-petition-golden-period/index.html" in marked
-    # Lists, the search page and the checker's inner questions would only repeat other pages.
-    for repeat in ("search/index.html", "cases/index.html", "cases/category/复查复核/index.html", "checker/xf-stage/index.html"):
+    # Lists, the search page and the checker's inner questions would only repeat other pages;
+    # the column's introduction is found, its list of posts is not.
+    for repeat in ("search/index.html", "cases/category/复查复核/index.html", "cases/archive/2026/03/index.html",
+                   "checker/xf-stage/index.html"):
         assert repeat not in marked, repeat
+    column = (site / "cases/index.html").read_text(encoding="utf-8")
+    assert column.index("data-pagefind-ignore") < column.index('id="latest"')
     # Only what the browser needs is shipped: no unused ready-made UI.
     assert sorted(p.name for p in (site / "pagefind").glob("*.js")) == ["pagefind-worker.js", "pagefind.js"]
 

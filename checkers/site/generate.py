@@ -17,7 +17,7 @@ from .pages import Site
 
 # Folders under docs/ that the generator owns completely.
 GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
-                  "practice", "form")
+                  "practice", "form", "cases/page", "cases/category", "cases/archive")
 
 
 @dataclass

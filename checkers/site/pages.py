@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, provision, structure
 from .. import channel, workcalendar
+from . import column
 from ..crossref import find_bases
 from ..deadline import GENERAL_COUNTING_TOPIC
 from .render import Linker, environment, page_url, period_text
@@ -21,7 +23,8 @@ SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedu
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
-CASES = "cases"  # the 案例专栏 blog (mkdocs.yml: blog_dir)
+CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
 
 
@@ -29,7 +32,7 @@ def page_of(kind: str, item_id: str) -> str:
     # A decision tree is published as the checker's pages, starting at its first question.
     if kind == "tree":
         return f"{CHECKER}/index.md"
-    # A case post is published by the blog plugin at cases/<file name>/ (post_url_format "{file}").
+    # A case post is published at cases/<file name>/ (hooks/content.py, on_files).
     return f"{CASES}/{item_id}.md" if kind == "case" else f"{kind}/{item_id}.md"
 
 
@@ -115,6 +118,7 @@ class Site:
             for item in self.items(kind):
                 out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
         out.update(self.checker_pages())
+        out.update(column.pages(self))
         out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
                                            counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
                                            calendar={"first_year": workcalendar.FIRST_YEAR, "last_year": workcalendar.LAST_YEAR})
@@ -125,7 +129,7 @@ class Site:
         cite = Citer(self.content, link)
         return self.env.get_template(template).render(
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
-            rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of,
+            rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, column=column,
             **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
 
     def checker_pages(self) -> dict[str, str]:
@@ -179,6 +183,14 @@ class Site:
         """Case posts that are published, newest first (drafts never appear in lists)."""
         posts = [c for c in self.items("case") if c.data["status"] == "published"]
         return sorted(posts, key=lambda c: (c.data["date"], c.id), reverse=True)
+
+    def case_lead(self, case_id: str) -> str:
+        """A post's lead for the lists: its links reduced to their words, since a relative
+        link written for the post would point elsewhere from a list page."""
+        return _MD_LINK.sub(r"\1", self.content.case_leads[case_id])
+
+    def case_authors(self, case) -> list[str]:
+        return [self.content.case_authors[a]["name"] for a in case.data["authors"]]
 
     def cases_for(self, kind: str, item_id: str) -> list:
         return self.case_index.get((kind, item_id), [])

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import yaml
 
+from checkers.site.generate import GENERATED_DIRS
+
 ROOT = Path(__file__).resolve().parent.parent
 # What a content editor's checkout needs to validate and build (generated folders excluded).
 COPIED = ("procedures", "schemas", "checkers", "hooks", "overrides", "mkdocs.yml")
-HANDWRITTEN_DOCS = ("index.md", "maintain.md", "privacy.md", "bench.md", "assets", "cases")
 # name: (procedures with their own rule, case posts)
 SCALES = {"S": (0, 0), "M": (100, 1000), "L": (300, 3000)}
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
@@ -29,10 +30,10 @@ def copy_project(dest: Path) -> Path:
         src = ROOT / name
         (shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
          if src.is_dir() else shutil.copy(src, dest / name))
-    (dest / "docs").mkdir(parents=True, exist_ok=True)
-    for name in HANDWRITTEN_DOCS:
-        src = ROOT / "docs" / name
-        shutil.copytree(src, dest / "docs" / name) if src.is_dir() else shutil.copy(src, dest / "docs" / name)
+    # docs/ as written by hand: the generator's folders are left for the copy's own build.
+    generated = {str(ROOT / "docs" / folder) for folder in GENERATED_DIRS}
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=lambda folder, names: [n for n in names if f"{folder}/{n}" in generated])
     return dest
 
 

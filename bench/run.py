@@ -20,6 +20,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from . import transfer
 from .content import ROOT, SCALES, make
 
 PY = sys.executable
@@ -109,7 +110,7 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem} GiB; Python {platform.python_version()}; {versions}"
 
 
-def report(results: dict[str, dict], runs: int) -> str:
+def report(results: dict[str, dict], runs: int, browser: dict | None = None) -> str:
     lines = ["---", "title: 性能基准", "description: make bench 的测量结果：构建时间、内存、输出大小和校验速度。", "search:",
              "  exclude: true", "---", "", "# 性能基准", "",
              f"由 `make bench` 在 {dt.date.today().isoformat()} 生成。机器：{machine()}。每项取 {runs} 次运行的中位数（内存取最大值）。",
@@ -131,8 +132,9 @@ def report(results: dict[str, dict], runs: int) -> str:
     for scale, r in results.items():
         v, c = r["validate"], r["check-jsonschema"]
         lines.append(f"| {scale} | {v['seconds']:.2f} s | {c['seconds']:.2f} s | {c['seconds'] / v['seconds']:.1f}× |")
-    lines += ["", "两者对这批文件的结论一致：都判定全部通过（任何一方报错，基准测试就会中止）。",
-              "", "浏览器里的传输量和搜索用时还没有测量（见 issue 7）。", ""]
+    lines += ["", "两者对这批文件的结论一致：都判定全部通过（任何一方报错，基准测试就会中止）。", ""]
+    if browser:
+        lines += transfer.report(browser, scale=list(results)[-1])
     return "\n".join(lines)
 
 
@@ -141,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="S,M,L")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-browser", action="store_true", help="不测浏览器里的传输量")
     parser.add_argument("--out", default=str(ROOT / "docs" / "bench.md"), help="报告写到哪里")
     args = parser.parse_args(argv)
     scales = [s for s in args.scales.split(",") if s]
@@ -149,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.exit(2, f"python -m bench: 不认识的规模 {unknown}（可用：{'、'.join(SCALES)}）\n")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline) for s in scales}
-    text = report(results, args.runs)
+        # In the browser, at the largest scale measured: the site it built is still in place.
+        browser = None if args.no_browser else transfer.measure(Path(tmp) / scales[-1] / "site")
+    text = report(results, args.runs, browser)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

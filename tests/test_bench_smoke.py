@@ -18,6 +18,9 @@ def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
     assert re.search(r"\| S \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \| \d+ MB \| [\d.]+ MB \| \d+ KB \|", text), text
     assert re.search(r"\| S \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|", text), text
     assert "机器：" in text and "cores" in text
+    # In the browser: every page kind's first load, and first searches that found something.
+    assert re.search(r"\| 案例 \| `/cases/[a-z0-9-]+/` \| [\d.]+ KB \| \d+ \|", text), text
+    assert re.search(r"\| 复议 \| [\d.]+ KB \| \d+ \| \d+ ms \| 找到 \d+ 个相关页面。 \|", text), text
 
 
 def test_generated_benchmark_content_is_valid(tmp_path):

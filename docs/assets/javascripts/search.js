@@ -24,7 +24,19 @@
   function unpair(text) {
     return text.replace(PAIR_JOIN, "$1").replace(CJK_SPACE, function (m, c) { return c || ""; }).trim();
   }
-  window.xfSearchText = Object.freeze({ pairs: pairs, unpair: unpair });
+  // What to ask the index for: pairs that cover the query without overlapping (行政复议 → 行政 复议,
+  // 节假日 → 节假 假日).  Each pair lives in its own index chunk that the phone must download,
+  // and a page holding the query holds these pairs too; rank() below then prefers the pages
+  // that hold the query as written.
+  function queryPairs(text) {
+    return text.replace(RUN, function (run) {
+      var out = [];
+      for (var i = 0; i + 1 < run.length; i += 2) { out.push(run.slice(i, i + 2)); }
+      if (run.length === 1 || run.length % 2) { out.push(run.slice(-2)); }
+      return " " + out.join(" ") + " ";
+    });
+  }
+  window.xfSearchText = Object.freeze({ pairs: pairs, unpair: unpair, queryPairs: queryPairs });
 
   var form = document.getElementById("xf-search-form");
   var box = document.getElementById("xf-q");
@@ -112,7 +124,7 @@
     status.textContent = "正在查找……";
     terms = q.split(/\s+/).filter(Boolean);
     whole = unpair(pairs(q));
-    load().then(function (pf) { return pf.search(pairs(q)); }).then(function (search) {
+    load().then(function (pf) { return pf.search(queryPairs(q)); }).then(function (search) {
       if (query !== asked) { return; }
       found = search.results;
       shown = 0;
@@ -132,6 +144,9 @@
     });
   }
 
+  // Start fetching the search program while the citizen is still typing, not on page load:
+  // opening the page costs nothing extra, and the answer comes sooner after Enter.
+  box.addEventListener("input", function () { load(); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     location.hash = "q=" + encodeURIComponent(box.value.trim());

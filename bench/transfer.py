@@ -1,0 +1,95 @@
+"""What a phone downloads: bytes on the wire (compressed, headers included) for the first load of
+each kind of page, and for the first search queries, measured in Chromium against the built site
+served by the shipped nginx configuration (gzip as deployed).  Each page kind is opened in a
+fresh browser context, so nothing comes from the cache.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from .content import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (the tests' nginx + Chromium plumbing)
+
+# (kind shown in the report, path); the generated L content adds procedures, rules and posts.
+PAGES = [("首页", ""), ("路线图", "roadmap/citizen/"), ("程序", "procedure/xf-review/"), ("期限规则", "rule/xinfang.handle/"),
+         ("法规全文", "law/xinfang-gongzuo-tiaoli-2022/"), ("专题", "topic/period-counting/"),
+         ("途径", "channel/admin-reconsideration/"), ("找对途径（问题）", "checker/"), ("期限计算器", "calculator/"),
+         ("工作人员程序（时间线）", "procedure/staff-handling/"), ("案例", "cases/police-first-petition-golden-period/"),
+         ("案例专栏首页", "cases/"), ("搜索页", "search/")]
+QUERIES = ["复议", "信访", "不再受理", "节假日", "行政复议", "信访处理意见书"]
+# The calculator's own scripts and data: what the tool adds to a page.
+CALCULATOR_FILES = ("deadline-data.js", "deadline.js", "deadline-text.js", "calculator.js")
+
+
+def _sizes(requests) -> int:
+    total = 0
+    for request in requests:
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return total
+
+
+def measure(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    base, server = serve(site)
+    result: dict = {"pages": [], "queries": []}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for kind, path in PAGES:
+                context = browser.new_context()
+                page = context.new_page()
+                done = []
+                page.on("requestfinished", lambda r: done.append(r))
+                page.goto(f"{base}/{path}", wait_until="networkidle")
+                extra = [r for r in done if r.url.rsplit("/", 1)[-1] in CALCULATOR_FILES]
+                result["pages"].append({"kind": kind, "path": path, "bytes": _sizes(done), "requests": len(done),
+                                        "tool_bytes": _sizes(extra)})
+                context.close()
+            for query in QUERIES:  # each query as a citizen's first: fresh context, search page loaded
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{base}/search/", wait_until="networkidle")
+                done = []
+                page.on("requestfinished", lambda r: done.append(r))
+                started = time.perf_counter()
+                page.locator("#xf-q").fill(query)
+                page.locator("#xf-q").press("Enter")
+                page.locator(f'#xf-search-results[data-query="{query}"]').wait_for()
+                wall = (time.perf_counter() - started) * 1000
+                page.wait_for_load_state("networkidle")
+                result["queries"].append({"query": query, "bytes": _sizes(done), "requests": len(done),
+                                          "ms": int(page.locator("#xf-search-results").get_attribute("data-ms")),
+                                          "wall_ms": round(wall), "found": page.locator("#xf-search-status").inner_text()})
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return result
+
+
+def report(result: dict, scale: str) -> list[str]:
+    lines = [f"## 浏览器里的传输量（{scale}） {{#transfer}}", "",
+             "用 Chromium 打开按部署配置（nginx，gzip）提供的站点。每类页面都在新的浏览器环境里打开，不用缓存；"
+             "数字是实际传输的字节（压缩后，含响应头）。", "",
+             "| 页面 | 地址 | 首次打开 | 请求数 |", "|---|---|---|---|"]
+    for row in result["pages"]:
+        lines.append(f"| {row['kind']} | `/{row['path']}` | {row['bytes'] / 1024:.1f} KB | {row['requests']} |")
+    calc = next(r for r in result["pages"] if r["path"] == "calculator/")
+    lines += ["", f"期限计算器自己的脚本和数据（{'、'.join(CALCULATOR_FILES)}）：{calc['tool_bytes'] / 1024:.1f} KB。"
+              "“找对途径”是纯链接页面，不加载脚本。", "",
+              "### 第一次搜索 {#first-search}", "",
+              "搜索页已经打开，输入一个词并回车：从回车到结果显示的时间，和这期间下载的字节（Pagefind 的程序、索引片段和结果摘要）。", "",
+              "| 搜索词 | 传输 | 请求数 | 到显示结果 | 结果 |", "|---|---|---|---|---|"]
+    for row in result["queries"]:
+        lines.append(f"| {row['query']} | {row['bytes'] / 1024:.1f} KB | {row['requests']} | {row['wall_ms']} ms | {row['found']} |")
+    kb = [r["bytes"] / 1024 for r in result["queries"]]
+    ms = [r["wall_ms"] for r in result["queries"]]
+    lines += ["", f"中位数：{statistics.median(kb):.1f} KB，{statistics.median(ms):.0f} ms；最大：{max(kb):.1f} KB，{max(ms)} ms。", ""]
+    return lines

@@ -85,7 +85,7 @@ def report(result: dict, scale: str) -> list[str]:
     lines += ["", f"期限计算器自己的脚本和数据（{'、'.join(CALCULATOR_FILES)}）：{calc['tool_bytes'] / 1024:.1f} KB。"
               "“找对途径”是纯链接页面，不加载脚本。", "",
               "### 第一次搜索 {#first-search}", "",
-              "搜索页已经打开，输入一个词并回车：从回车到结果显示的时间，和这期间下载的字节（Pagefind 的程序、索引片段和结果摘要）。", "",
+              "搜索页已经打开，输入一个词并回车：从回车到结果显示的时间，和这期间下载的字节（索引里这个词所在的文件和要显示的页面摘要）。", "",
               "| 搜索词 | 传输 | 请求数 | 到显示结果 | 结果 |", "|---|---|---|---|---|"]
     for row in result["queries"]:
         lines.append(f"| {row['query']} | {row['bytes'] / 1024:.1f} KB | {row['requests']} | {row['wall_ms']} ms | {row['found']} |")

@@ -1,86 +1,118 @@
-"""The site's search index: Pagefind over the built pages, with Chinese indexed as bigrams.
+"""The site's search index: Chinese indexed as overlapping character pairs, split into small
+files so that a phone downloads only what its query needs.
 
-Why bigrams and not Pagefind's own Chinese support: its extended build segments pages with
-jieba but segments the query with the browser's Intl.Segmenter, and the two disagree (Pagefind
-issue #1237).  Measured on our pages, 复议 missed the 行政复议 channel page entirely.  Citizens
-expect a query to match like 查找 (Ctrl+F): 复议 must find 行政复议.  So the index sees every
-run of Chinese characters as its overlapping pairs (行政复议 → 行政 政复 复议), and
-``search.js`` turns a query into pairs the same way, so both sides always agree.  The plain
-Pagefind binary is used: the extended one would re-segment the pairs.
+Why our own and not a library.  Material's search sends the whole index on the first query
+(tens of MB at 3,000 posts) and cannot find 复议 inside 行政复议.  Pagefind segments pages with
+jieba but queries with the browser's segmenter, and the two disagree (Pagefind issue #1237);
+fed character pairs instead, it needed 2.9 GB and 29 s at the L benchmark scale, and a first
+query fetched 200-325 KB (make bench, issue 7).  Pairs in plain posting lists take 12 s and
+0.12 GB there, and a query fetches one small file per pair plus the pages it shows.
 
-Only the index sees the pairs.  The pages citizens read are untouched; the results page
-rebuilds the original text (see ``unpair`` and its browser mirror in ``search.js``).
+What is written under site/search-index/:
+- meta.json: how many pages and shards;
+- s/<n>.json: for each pair (or lone character, or Latin word/number) hashed to shard n,
+  [page, score, page, score, ...] with the score already weighted for term frequency, page
+  length and page weight (BM25's term part, times 100);
+- d/<page>.json: the page's address, title and plain text, for the results list.
+search.js holds the browser's half: the same tokens and hash (tests/test_search.py proves
+they agree), rarity weighting, and the ranking of what it shows.
 """
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
-import subprocess
-import tempfile
+from collections import Counter, defaultdict
 from pathlib import Path
 
-import pagefind_bin
-
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN = re.compile(f"[{HAN}]+")
-_PAIR_JOIN = re.compile(f"([{HAN}]) \\1(?=[{HAN}])")
-_CJK = f"[{HAN}\u3000-\u303f\uff00-\uffef]"  # Chinese characters and full-width punctuation
-_CJK_SPACE = re.compile(f"({_CJK})\\s+|\\s+(?={_CJK})")
-_TEXT = re.compile(r">([^<]+)<")  # text between two tags; attribute values are left alone
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S)
-# A tooltip's copy of an article is left out of the index (it is on the page in full elsewhere).
-_TOOLTIP = re.compile(r"<span\b[^>]*\bdata-search-exclude\b[^>]*>[^<]*</span>")
-# Inline markup is unwrapped, so 五个<strong>法治化</strong> is still read as one run of text.
-_INLINE = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|small|span|strong|sub|sup|time)\b[^>]*>")
-BODY = "data-pagefind-body"
-# What the browser needs from Pagefind's output; its ready-made UIs are not shipped:
-# search.js draws the results itself (see there why).
-KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.unknown.pagefind",
-        "index", "fragment")
-
-
-def _run_pairs(run: str) -> str:
-    return " " + " ".join(run[i:i + 2] for i in range(max(1, len(run) - 1))) + " "
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(f"[{HAN}]+|[A-Za-z0-9]+")
+BODY = "data-search-body"          # set by hooks/search.py on each searchable article
+WEIGHT = re.compile(r'data-search-weight="([0-9.]+)"')
+OUT = "search-index"
+SHARDS = 512
+# BM25's usual k1 and b.  The title is its own short field, scored without length
+# normalisation and TITLE times over: a word in a statute's title must count for as much as
+# many mentions in a short page's text.
+K1, B, TITLE = 1.2, 0.75, 10
+_ARTICLE = re.compile(r"<article\b[^>]*\bdata-search-body\b[^>]*>(.*?)</article>", re.S)
+# Left out: the verbatim articles under 法律依据 and their tooltips (quoted on many pages, they
+# would make every page match every statute word) and the column's lists.  These elements
+# hold no <div> or <span> of their own kind inside, so the first closing tag ends them.
+_EXCLUDED = re.compile(r"<(div|span)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]+>|¶")
+_SPACE = re.compile(r"\s+")
 
 
-def pairs(text: str) -> str:
-    """行政复议 → ' 行政 政复 复议 ': every run of Chinese becomes its overlapping pairs (a lone
-    character stays alone), set apart by spaces, because Pagefind finds words between spaces."""
-    return _RUN.sub(lambda m: _run_pairs(m.group()), text)
+def tokens(text: str) -> list[str]:
+    """行政复议 → 行政 政复 复议; a lone Chinese character stays whole; Latin words and numbers
+    are lower-cased words."""
+    out: list[str] = []
+    for run in _TOKEN.findall(text):
+        if run[0].isascii():
+            out.append(run.lower())
+        elif len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(map(str.__add__, run, run[1:]))  # each character with the next one
+    return out
 
 
-def unpair(text: str) -> str:
-    """Readable text again: the pairs joined, and no spaces next to Chinese characters or
-    punctuation (Chinese is written without them, so none is lost)."""
-    return _CJK_SPACE.sub(lambda m: m.group(1) or "", _PAIR_JOIN.sub(r"\1", text)).strip()
+def shard(token: str) -> int:
+    """A small string hash over code points, the same in search.js."""
+    h = 0
+    for char in token:
+        h = (h * 31 + ord(char)) & 0xFFFFFFFF
+    return h % SHARDS
 
 
-def for_index(html: str) -> str:
-    """The page as the indexer should read it: Chinese text in pairs, scripts and styles dropped."""
-    html = _INLINE.sub("", _TOOLTIP.sub("", _SCRIPT.sub("", html)))
-    return _TEXT.sub(lambda m: ">" + pairs(m.group(1)) + "<", html)
+def plain(fragment: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def read_page(page: Path, site_dir: Path) -> dict | None:
+    """Address, title, text and weight of one built page, or None if it is not searchable."""
+    source = page.read_text(encoding="utf-8")
+    match = _ARTICLE.search(source) if BODY in source else None
+    if not match:
+        return None
+    body = _EXCLUDED.sub(" ", match.group(1))
+    title = _H1.search(body)
+    url = page.relative_to(site_dir).as_posix().removesuffix("index.html")
+    weight = WEIGHT.search(source[match.start():match.start() + 300])
+    return {"u": url, "t": plain(title.group(1)) if title else url, "x": plain(body),
+            "w": float(weight.group(1)) if weight else 1.0}
 
 
 def build(site_dir: Path) -> int:
-    """Index every built page that marks its searchable part; returns how many were indexed."""
-    out = site_dir / "pagefind"
+    """Write the index for every searchable page; returns how many pages it holds."""
+    out = site_dir / OUT
     shutil.rmtree(out, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="xf-search-") as tmp:
-        count = 0
-        for page in site_dir.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            if BODY not in html:  # excluded from search (list pages, checker answers, 404)
-                continue
-            target = Path(tmp) / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(for_index(html), encoding="utf-8")
-            count += 1
-        # "und" (no language), not zh: for zh, pagefind.js would cut the query's pairs again
-        # with the browser's word segmenter.  No language also means no stemming: the pairs are the words.
-        subprocess.run([str(pagefind_bin.get_executable()), "--site", tmp, "--output-path", str(out),
-                        "--force-language", "und", "--silent",
-                        "--exclude-selectors", "[data-search-exclude]"], check=True)
-    for extra in out.iterdir():
-        if extra.name not in KEEP and not extra.name.endswith(".pf_meta"):
-            shutil.rmtree(extra) if extra.is_dir() else extra.unlink()
-    return count
+    (out / "d").mkdir(parents=True)
+    (out / "s").mkdir()
+    pages = [p for p in (read_page(f, site_dir) for f in sorted(site_dir.rglob("*.html"))) if p]
+    # Page lengths first (BM25 compares each with the average), then one page's counts at a time.
+    lengths = [len(tokens(p["x"])) for p in pages]
+    average = sum(lengths) / max(1, len(pages))
+    postings: dict[str, list] = defaultdict(list)
+    for number, (page, length) in enumerate(zip(pages, lengths)):
+        body, title = Counter(tokens(page["x"])), Counter(tokens(page["t"]))
+        norm = K1 * (1 - B + B * length / average)
+        for token in body.keys() | title.keys():
+            tf, tt = body[token], title[token]
+            score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
+            postings[token].extend((number, max(1, round(100 * page["w"] * score))))
+        _write(out / "d" / f"{number}.json", {"u": page["u"], "t": page["t"], "x": page["x"]})
+    shards: dict[int, dict[str, list]] = defaultdict(dict)
+    for token, pages_scores in postings.items():
+        shards[shard(token)][token] = pages_scores
+    for index, content in shards.items():
+        _write(out / "s" / f"{index}.json", content)
+    _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS})
+    return len(pages)
+
+
+def _write(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""MkDocs hook: the site's search index (Pagefind, built by ``checkers.search_index``).
+"""MkDocs hook: the site's search index (checkers/search_index.py, read by search.js).
 
 Material's own search is switched off: it sends the whole index to a phone on the first query
 and cannot match 复议 inside 行政复议.  This file only marks what is searchable and runs the
@@ -19,13 +19,13 @@ _ARTICLE = '<article class="md-content__inner md-typeset"'
 
 def on_post_page(output, page, config):
     # Index the article only, never the navigation around it, and carry the page's search
-    # weight (front matter `search: boost`, set for staff pages and case posts) to the index.
+    # weight (front matter `search: boost`, set for staff pages, laws, lists and case posts).
     search = page.meta.get("search") or {}
     if search.get("exclude"):
         return output
     attrs = " " + search_index.BODY
     if "boost" in search:
-        attrs += f' data-pagefind-weight="{float(search["boost"])}"'
+        attrs += f' data-search-weight="{float(search["boost"])}"'
     return output.replace(_ARTICLE, _ARTICLE + attrs, 1)
 
 

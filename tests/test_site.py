@@ -170,22 +170,22 @@ def test_no_third_party_request_in_any_page(site):
 def test_search_index_holds_the_articles_and_nothing_else(site):
     import json
 
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    searchable = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    # One index, in character pairs (checkers/search_index.py), holding exactly the marked pages.
-    assert list(entry["languages"]) == ["und"]
-    assert entry["languages"]["und"]["page_count"] == len(searchable)
-    marked = {str(p.relative_to(site)) for p in searchable}
-    assert "procedure/xf-review/index.html" in marked and "cases/police-first-petition-golden-period/index.html" in marked
+    index = site / "search-index"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    searchable = [p for p in site.rglob("*.html") if "data-search-body" in p.read_text(encoding="utf-8")]
+    assert meta["pages"] == len(searchable) == len(list((index / "d").glob("*.json")))
+    pages = {d["u"]: d for d in (json.loads(p.read_text(encoding="utf-8")) for p in (index / "d").glob("*.json"))}
+    review = pages["procedure/xf-review/"]
+    assert review["t"] == "请求复查" and "复查" in review["x"]
+    assert "cases/police-first-petition-golden-period/" in pages
     # Lists, the search page and the checker's inner questions would only repeat other pages;
     # the column's introduction is found, its list of posts is not.
-    for repeat in ("search/index.html", "cases/category/复查复核/index.html", "cases/archive/2026/03/index.html",
-                   "checker/xf-stage/index.html"):
-        assert repeat not in marked, repeat
-    column = (site / "cases/index.html").read_text(encoding="utf-8")
-    assert column.index("data-pagefind-ignore") < column.index('id="latest"')
-    # Only what the browser needs is shipped: no unused ready-made UI.
-    assert sorted(p.name for p in (site / "pagefind").glob("*.js")) == ["pagefind-worker.js", "pagefind.js"]
+    for repeat in ("search/", "cases/category/复查复核/", "cases/archive/2026/03/", "checker/xf-stage/"):
+        assert repeat not in pages, repeat
+    assert "最新案例" not in pages["cases/"]["x"]
+    # The verbatim articles under 法律依据 are on many pages; the index leaves them out there.
+    quoted = "收到复查请求的机关、单位应当自收到复查请求之日起30日内提出复查意见"
+    assert quoted in (site / "procedure/xf-review/index.html").read_text(encoding="utf-8") and quoted not in review["x"]
 
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))*强调* <!-- c --> {: onclick="x" }'

@@ -1,42 +1,42 @@
-// 搜索页: asks the Pagefind index (built by checkers/search_index.py) and lists the pages found.
-// Results are drawn here rather than by Pagefind's ready-made UI: the index holds Chinese as
-// character pairs, so titles and excerpts must be put back together before a citizen sees them,
-// and the ready-made UI would add ~30 KB to a phone's first search.
+// 搜索页: looks a query up in the index that checkers/search_index.py writes to search-index/
+// (why our own index: see there) and lists the pages found.
 // The query lives in the address after "#", which browsers never send to a server: what a
 // citizen searches for stays on the phone, yet the result page can be bookmarked and shared.
 (function () {
   "use strict";
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
-  var RUN = new RegExp("[" + HAN + "]+", "g");
-  var PAIR_JOIN = new RegExp("([" + HAN + "]) \\1(?=[" + HAN + "])", "g");
-  var CJK = "[" + HAN + "\\u3000-\\u303f\\uff00-\\uffef]";
-  var CJK_SPACE = new RegExp("(" + CJK + ")\\s+|\\s+(?=" + CJK + ")", "g");
-  var SHOWN = 10;  // results per screen; each one costs a fragment download
+  var TOKEN = new RegExp("[" + HAN + "]+|[A-Za-z0-9]+", "g");
+  var SHOWN = 10;  // results per screen; each one costs one small page file
 
-  // Mirrors of checkers/search_index.py pairs() and unpair(); tests/test_search.py proves they agree.
-  function pairs(text) {
-    return text.replace(RUN, function (run) {
-      var out = [];
-      for (var i = 0; i < Math.max(1, run.length - 1); i++) { out.push(run.slice(i, i + 2)); }
-      return " " + out.join(" ") + " ";
+  // Mirrors of checkers/search_index.py tokens() and shard(); tests/test_search.py proves they agree.
+  function tokens(text) {
+    var out = [];
+    (text.match(TOKEN) || []).forEach(function (run) {
+      if (/^[A-Za-z0-9]/.test(run)) { out.push(run.toLowerCase()); return; }
+      var chars = Array.from(run);
+      for (var i = 0; i < Math.max(1, chars.length - 1); i++) { out.push(chars.slice(i, i + 2).join("")); }
     });
+    return out;
   }
-  function unpair(text) {
-    return text.replace(PAIR_JOIN, "$1").replace(CJK_SPACE, function (m, c) { return c || ""; }).trim();
+  function shard(token, shards) {
+    var h = 0;
+    Array.from(token).forEach(function (c) { h = (Math.imul(h, 31) + c.codePointAt(0)) >>> 0; });
+    return h % shards;
   }
-  // What to ask the index for: pairs that cover the query without overlapping (行政复议 → 行政 复议,
-  // 节假日 → 节假 假日).  Each pair lives in its own index chunk that the phone must download,
-  // and a page holding the query holds these pairs too; rank() below then prefers the pages
-  // that hold the query as written.
-  function queryPairs(text) {
-    return text.replace(RUN, function (run) {
-      var out = [];
-      for (var i = 0; i + 1 < run.length; i += 2) { out.push(run.slice(i, i + 2)); }
-      if (run.length === 1 || run.length % 2) { out.push(run.slice(-2)); }
-      return " " + out.join(" ") + " ";
+  // What to look up: pairs that cover the query without overlapping (行政复议 → 行政 复议,
+  // 节假日 → 节假 假日).  Each pair is a file to download, and a page holding the query holds
+  // these pairs too; rank() below then prefers the pages that hold the query as written.
+  function queryTokens(text) {
+    var out = [];
+    (text.match(TOKEN) || []).forEach(function (run) {
+      if (/^[A-Za-z0-9]/.test(run)) { out.push(run.toLowerCase()); return; }
+      var chars = Array.from(run);
+      for (var i = 0; i + 1 < chars.length; i += 2) { out.push(chars[i] + chars[i + 1]); }
+      if (chars.length % 2) { out.push(chars.slice(-2).join("")); }
     });
+    return out.filter(function (t, i) { return out.indexOf(t) === i; });
   }
-  window.xfSearchText = Object.freeze({ pairs: pairs, unpair: unpair, queryPairs: queryPairs });
+  window.xfSearchText = Object.freeze({ tokens: tokens, shard: shard, queryTokens: queryTokens });
 
   var form = document.getElementById("xf-search-form");
   var box = document.getElementById("xf-q");
@@ -44,13 +44,42 @@
   var list = document.getElementById("xf-search-results");
   var more = document.getElementById("xf-search-more");
   if (!form || !box || !status || !list || !more) { return; }
-  var bundle = new URL("../pagefind/", document.baseURI);
-  var siteRoot = new URL("../", bundle);
-  var pagefind = null, found = [], shown = 0, terms = [], whole = "", asked = 0;
+  var index = new URL("../search-index/", document.baseURI);
+  var siteRoot = new URL("../", index);
+  var files = {}, found = [], shown = 0, terms = [], whole = "", asked = 0;
 
-  function load() {
-    pagefind = pagefind || import(new URL("pagefind.js", bundle).href);
-    return pagefind;
+  function fetchJSON(path) {
+    if (!files[path]) {
+      files[path] = fetch(new URL(path, index)).then(function (r) {
+        if (!r.ok) { throw new Error(path + ": " + r.status); }
+        return r.json();
+      });
+      files[path].catch(function () { delete files[path]; });  // a failed download is tried again
+    }
+    return files[path];
+  }
+
+  // Pages holding every token, scored by BM25: each posting's term part was computed at build
+  // time (with the page's weight); here only the rarity of each token is added.
+  function lookUp(query) {
+    var wanted = queryTokens(query);
+    if (!wanted.length) { return Promise.resolve([]); }
+    return fetchJSON("meta.json").then(function (meta) {
+      return Promise.all(wanted.map(function (t) {
+        return fetchJSON("s/" + shard(t, meta.shards) + ".json").then(function (s) { return s[t] || []; });
+      })).then(function (postings) {
+        var scores = null;
+        postings.sort(function (a, b) { return a.length - b.length; }).forEach(function (p) {
+          var df = p.length / 2, idf = Math.log(1 + (meta.pages - df + 0.5) / (df + 0.5)), next = {};
+          for (var i = 0; i < p.length; i += 2) {
+            if (scores === null || p[i] in scores) { next[p[i]] = (scores ? scores[p[i]] : 0) + idf * p[i + 1]; }
+          }
+          scores = next;
+        });
+        return Object.keys(scores || {}).map(function (id) { return { id: id, score: scores[id] }; })
+          .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      });
+    });
   }
 
   function queryFromAddress() {
@@ -74,40 +103,35 @@
     return p;
   }
 
-  function item(data) {
+  function item(page) {
     var li = document.createElement("li"), a = document.createElement("a");
-    a.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
-    a.textContent = data.title;
+    a.href = new URL(page.u, siteRoot).href;
+    a.textContent = page.t;
     li.appendChild(a);
-    li.appendChild(excerpt(data.text, terms));
+    li.appendChild(excerpt(page.x, terms));
     return li;
   }
 
-  // Pagefind scores each pair on its own, so it cannot tell 信访处理意见书 written out from its
+  // The index scores each pair on its own, so it cannot tell 信访处理意见书 written out from its
   // pairs scattered over a page.  Among the results on screen: pages whose title holds the query
   // come first, then pages that hold it as written (for a longer query, more often first), then
-  // the rest, each group in Pagefind's order.
-  function rank(d) {
-    var n = d.text.split(whole).length - 1;
-    if (!n) { return d.score; }
-    var often = pairs(whole).trim().indexOf(" ") >= 0 ? 1 + Math.log(1 + n) : 1;
-    return d.score * often + (d.title.indexOf(whole) >= 0 ? 2000 : 1000);
+  // the rest, each group in score order.
+  function rank(page) {
+    var n = page.x.split(whole).length - 1;
+    if (!n) { return page.score; }
+    var often = queryTokens(whole).length > 1 ? 1 + Math.log(1 + n) : 1;
+    return page.score * often + (page.t.indexOf(whole) >= 0 ? 2e6 : 1e6);
   }
 
   function showNext() {
     var batch = found.slice(shown, shown + SHOWN), query = asked;
     shown += batch.length;
     return Promise.all(batch.map(function (r) {
-      return r.data().then(function (d) { d.score = r.score; return d; });
+      return fetchJSON("d/" + r.id + ".json").then(function (page) { return Object.assign({ score: r.score }, page); });
     })).then(function (pages) {
       if (query !== asked) { return; }  // a newer query was typed meanwhile
-      pages.forEach(function (d) {
-        d.text = unpair(d.content || "");
-        d.title = unpair(d.meta.title || d.url);
-        d.rank = rank(d);
-      });
-      pages.sort(function (a, b) { return b.rank - a.rank; });
-      pages.forEach(function (d) { list.appendChild(item(d)); });
+      pages.sort(function (a, b) { return rank(b) - rank(a); });
+      pages.forEach(function (page) { list.appendChild(item(page)); });
       more.hidden = shown >= found.length;
     });
   }
@@ -123,10 +147,10 @@
     var started = performance.now(), query = ++asked;
     status.textContent = "正在查找……";
     terms = q.split(/\s+/).filter(Boolean);
-    whole = unpair(pairs(q));
-    load().then(function (pf) { return pf.search(queryPairs(q)); }).then(function (search) {
+    whole = q;
+    lookUp(q).then(function (results) {
       if (query !== asked) { return; }
-      found = search.results;
+      found = results;
       shown = 0;
       return showNext();
     }).then(function () {
@@ -144,9 +168,6 @@
     });
   }
 
-  // Start fetching the search program while the citizen is still typing, not on page load:
-  // opening the page costs nothing extra, and the answer comes sooner after Enter.
-  box.addEventListener("input", function () { load(); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     location.hash = "q=" + encodeURIComponent(box.value.trim());

@@ -42,7 +42,10 @@ _ARTICLE = re.compile(r"<article\b[^>]*\bdata-search-body\b[^>]*>(.*?)</article>
 # hold no <div> or <span> of their own kind inside, so the first closing tag ends them.
 _EXCLUDED = re.compile(r"<(div|span)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-_TAG = re.compile(r"<[^>]+>|¶")
+# Inline markup is dropped without a gap, so 五个<strong>法治化</strong> stays one run of text;
+# any other tag ends a run.
+_INLINE = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|small|span|strong|sub|sup|time)\b[^>]*>|¶")
+_TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
@@ -69,7 +72,7 @@ def shard(token: str) -> int:
 
 
 def plain(fragment: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _INLINE.sub("", fragment)))).strip()
 
 
 def read_page(page: Path, site_dir: Path) -> dict | None:

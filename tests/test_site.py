@@ -188,6 +188,15 @@ def test_search_index_holds_the_articles_and_nothing_else(site):
     assert quoted in (site / "procedure/xf-review/index.html").read_text(encoding="utf-8") and quoted not in review["x"]
 
 
+def test_search_reads_words_across_inline_markup_but_not_across_blocks():
+    from checkers.search_index import plain, tokens
+
+    text = plain('<p>“五个<strong>法治化</strong>”要求</p><p>复议</p><h2 id="x">期限<a class="headerlink" href="#x">¶</a></h2>')
+    assert text == "“五个法治化”要求 复议 期限"
+    assert "个法" in tokens(text)          # 五个法治化 is found as written
+    assert "求复" not in tokens(text)      # two paragraphs are not one word
+
+
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))*强调* <!-- c --> {: onclick="x" }'
 
 

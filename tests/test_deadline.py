@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from checkers import workcalendar
@@ -163,6 +163,10 @@ def test_later_start_never_gives_earlier_deadline(start, gap, period):
 @given(st.dates(min_value=dt.date(2004, 1, 1), max_value=dt.date(2026, 11, 30)), st.integers(1, 25))
 def test_working_days_are_counted_exactly(start, n):
     c = count(start, Period(n, "工作日"))
+    # Only where the holiday data covers every day counted: past 2026 the engine counts
+    # Monday to Friday and says the date is unverified (tested separately), so there is no
+    # exact count to compare with.
+    assume(c.verified)
     between = [start + dt.timedelta(days=i) for i in range(1, (c.deadline - start).days + 1)]
     assert sum(1 for d in between if workcalendar.is_workday(d)) == n
     assert workcalendar.is_workday(c.deadline)

@@ -36,7 +36,7 @@ SHARDS = 512
 # normalisation and TITLE times over: a word in a statute's title must count for as much as
 # many mentions in a short page's text.
 K1, B, TITLE = 1.2, 0.75, 10
-_ARTICLE = re.compile(r"<article\b[^>]*\bdata-search-body\b[^>]*>(.*?)</article>", re.S)
+_ARTICLE = re.compile(r"<article\b([^>]*\bdata-search-body\b[^>]*)>(.*?)</article>", re.S)
 # Left out: the verbatim articles under 法律依据 and their tooltips (quoted on many pages, they
 # would make every page match every statute word) and the column's lists.  These elements
 # hold no <div> or <span> of their own kind inside, so the first closing tag ends them.
@@ -81,10 +81,10 @@ def read_page(page: Path, site_dir: Path) -> dict | None:
     match = _ARTICLE.search(source) if BODY in source else None
     if not match:
         return None
-    body = _EXCLUDED.sub(" ", match.group(1))
+    attributes, body = match.group(1), _EXCLUDED.sub(" ", match.group(2))
     title = _H1.search(body)
     url = page.relative_to(site_dir).as_posix().removesuffix("index.html")
-    weight = WEIGHT.search(source[match.start():match.start() + 300])
+    weight = WEIGHT.search(attributes)
     return {"u": url, "t": plain(title.group(1)) if title else url, "x": plain(body),
             "w": float(weight.group(1)) if weight else 1.0}
 

@@ -25,8 +25,10 @@ from checkers.site.generate import generate  # noqa: E402
 
 _state = {"serve": False, "site": None}
 _CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code\b")
-# The column's own pages: posts, and its generated category, archive and further list pages.
-_COLUMN_PAGES = tuple(f"{CASES}/{part}/" for part in ("posts", "category", "archive", "page"))
+_POSTS = f"{CASES}/posts/"
+# Search: a citizen's query should land on the procedure or door first (it carries the law); a
+# case illustrates it, so posts rank below.  (The column's lists say so in their own front matter.)
+_POST_SEARCH = {"boost": 0.5}
 
 
 def on_startup(command, dirty):
@@ -57,7 +59,7 @@ def on_files(files, config):
     # so it reaches no page, list or feed.
     site = _state["site"]
     for case in site.items("case"):
-        file = files.get_file_from_path(f"{CASES}/posts/{case.id}.md")
+        file = files.get_file_from_path(f"{_POSTS}{case.id}.md")
         if case.data["status"] == "draft" and not _state["serve"]:
             files.remove(file)
             continue
@@ -68,16 +70,15 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # The 案例专栏's pages: their weight in search (see _case_search), and for each post, from
-    # its front matter, the review date and local-practice label under the lead, and the
-    # verbatim articles and its doors and procedures after the body.
+    # The 案例专栏's pages: under the introduction, its newest posts and lists; for each post,
+    # its search weight and, from its front matter, the byline, review date and local-practice
+    # label under the lead, and the verbatim articles and its doors and procedures after the body.
     source = page.file.src_uri
-    if source.startswith(_COLUMN_PAGES):
-        page.meta["search"] = _case_search(source)
-    if source == column.INDEX:  # the column's introduction, then its newest posts and lists
+    if source == column.INDEX:
         return markdown + "\n" + column.first_page(_state["site"])
-    if not (source.startswith(f"{CASES}/posts/") and source.endswith(".md")):
+    if not (source.startswith(_POSTS) and source.endswith(".md")):
         return markdown
+    page.meta["search"] = _POST_SEARCH
     top, bottom = _state["site"].case_parts(Path(source).stem)
     head, marker, body = markdown.partition(cases.EXCERPT)
     return head + marker + "\n\n" + top + body + bottom
@@ -94,13 +95,6 @@ def on_serve(server, config, builder):
     for folder in ("procedures", "schemas", "checkers/site/templates"):
         server.watch(str(ROOT / folder))
     return server
-
-
-def _case_search(source: str) -> dict:
-    """Search: a citizen's query should land on the procedure or door first (it carries the law);
-    a case illustrates it, so posts rank below, and the column's list pages (categories, archive,
-    further index pages), which only repeat post leads, are left out."""
-    return {"boost": 0.5} if source.startswith(f"{CASES}/posts/") else {"exclude": True}
 
 
 def _expand(nav: list, children: dict[str, list]) -> list:

@@ -43,10 +43,14 @@ def categories(posts) -> dict[str, list]:
     return dict(sorted(out.items()))
 
 
+def page_count(posts) -> int:
+    return max(1, -(-len(posts) // PER_PAGE))
+
+
 def pages(site) -> dict[str, str]:
     """Every list page except the first (which the hook adds to the introduction)."""
     posts = site.published_cases()
-    count = max(1, -(-len(posts) // PER_PAGE))
+    count = page_count(posts)
     out = {list_page(n): site.render("column_list.md.j2", list_page(n), number=n, count=count,
                                       posts=posts[(n - 1) * PER_PAGE:n * PER_PAGE], standalone=True)
            for n in range(2, count + 1)}
@@ -64,6 +68,6 @@ def first_page(site) -> str:
     """The newest posts, the way to further pages, and the category and month lists: Markdown
     appended to the column's introduction."""
     posts = site.published_cases()
-    count = max(1, -(-len(posts) // PER_PAGE))
+    count = page_count(posts)
     return site.render("column_list.md.j2", INDEX, number=1, count=count, posts=posts[:PER_PAGE], standalone=False,
                        categories=categories(posts), months=months(posts))

@@ -46,7 +46,7 @@
   if (!form || !box || !status || !list || !more) { return; }
   var index = new URL("../search-index/", document.baseURI);
   var siteRoot = new URL("../", index);
-  var files = {}, found = [], shown = 0, terms = [], whole = "", asked = 0;
+  var files = {}, found = [], shown = 0, terms = [], whole = "", longQuery = false, asked = 0;
 
   function fetchJSON(path) {
     if (!files[path]) {
@@ -119,7 +119,7 @@
   function rank(page) {
     var n = page.x.split(whole).length - 1;
     if (!n) { return page.score; }
-    var often = queryTokens(whole).length > 1 ? 1 + Math.log(1 + n) : 1;
+    var often = longQuery ? 1 + Math.log(1 + n) : 1;
     return page.score * often + (page.t.indexOf(whole) >= 0 ? 2e6 : 1e6);
   }
 
@@ -148,6 +148,7 @@
     status.textContent = "正在查找……";
     terms = q.split(/\s+/).filter(Boolean);
     whole = q;
+    longQuery = queryTokens(q).length > 1;
     lookUp(q).then(function (results) {
       if (query !== asked) { return; }
       found = results;

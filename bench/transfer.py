@@ -22,8 +22,14 @@ PAGES = [("首页", ""), ("路线图", "roadmap/citizen/"), ("程序", "procedur
          ("工作人员程序（时间线）", "procedure/staff-handling/"), ("案例", "cases/police-first-petition-golden-period/"),
          ("案例专栏首页", "cases/"), ("搜索页", "search/")]
 QUERIES = ["复议", "信访", "不再受理", "节假日", "行政复议", "信访处理意见书"]
-# The calculator's own scripts and data: what the tool adds to a page.
-CALCULATOR_FILES = ("deadline-data.js", "deadline.js", "deadline-text.js", "calculator.js")
+# The calculator's own scripts and data: what the tool adds to a page.  The rule's own file
+# (data/rules/<id>.js) comes when the visitor picks a situation, so it is counted after one answer.
+CALCULATOR_FILES = ("calendar.js", "deadline.js", "deadline-text.js", "calculator.js")
+CALCULATOR_ANSWER = ("xinfang.handle", "2026-08-10")
+
+
+def _calculator_file(url: str) -> bool:
+    return url.rsplit("/", 1)[-1] in CALCULATOR_FILES or "/data/rules/" in url
 
 
 def _sizes(requests) -> int:
@@ -48,9 +54,15 @@ def measure(site: Path) -> dict:
                 done = []
                 page.on("requestfinished", lambda r: done.append(r))
                 page.goto(f"{base}/{path}", wait_until="networkidle")
-                extra = [r for r in done if r.url.rsplit("/", 1)[-1] in CALCULATOR_FILES]
-                result["pages"].append({"kind": kind, "path": path, "bytes": _sizes(done), "requests": len(done),
-                                        "tool_bytes": _sizes(extra)})
+                first = list(done)
+                if path == "calculator/":  # one answer, as a visitor would get it
+                    page.select_option("#dl-rule", CALCULATOR_ANSWER[0])
+                    page.fill("#dl-from", CALCULATOR_ANSWER[1])
+                    page.click("button[type=submit]")
+                    page.locator(".dl-answer").wait_for()
+                    page.wait_for_load_state("networkidle")
+                result["pages"].append({"kind": kind, "path": path, "bytes": _sizes(first), "requests": len(first),
+                                        "tool_bytes": _sizes([r for r in done if _calculator_file(r.url)])})
                 context.close()
             for query in QUERIES:  # each query as a citizen's first: fresh context, search page loaded
                 context = browser.new_context()
@@ -82,7 +94,8 @@ def report(result: dict, scale: str) -> list[str]:
     for row in result["pages"]:
         lines.append(f"| {row['kind']} | `/{row['path']}` | {row['bytes'] / 1024:.1f} KB | {row['requests']} |")
     calc = next(r for r in result["pages"] if r["path"] == "calculator/")
-    lines += ["", f"期限计算器自己的脚本和数据（{'、'.join(CALCULATOR_FILES)}）：{calc['tool_bytes'] / 1024:.1f} KB。"
+    lines += ["", f"期限计算器自己的脚本和数据（{'、'.join(CALCULATOR_FILES)}，加上选中情形后载入的那条规则 "
+              f"`data/rules/{CALCULATOR_ANSWER[0]}.js`）：{calc['tool_bytes'] / 1024:.1f} KB。"
               "“找对途径”是纯链接页面，不加载脚本。", "",
               "### 第一次搜索 {#first-search}", "",
               "搜索页已经打开，输入一个词并回车：从回车到结果显示的时间，和这期间下载的字节（索引里这个词所在的文件和要显示的页面摘要）。", "",

@@ -66,6 +66,7 @@ def test_unverified_answer_is_marked(chromium):
     base, browser = chromium
     page = browser.new_page()
     page.goto(base + "/calculator/?rule=xinfang.review-request&from=2026-12-20")
+    page.locator(".dl-answer").wait_for()  # the rule's data arrives after the page
     text = page.locator("#dl-result").inner_text()
     assert "未经核实" in text and "没有2027年的放假和调休安排" in text
     page.close()
@@ -117,4 +118,35 @@ def test_tab_enter_space_and_digits_alone_from_a_rule_page(chromium):
             break
     page.keyboard.press("Space")
     page.locator("#dl-result").get_by_text("截止日期：2026年10月8日（星期四）").wait_for()
+    context.close()
+
+
+def test_only_the_chosen_rule_is_downloaded(chromium):
+    """A phone downloads the calendar and the engine, then one small file for the situation chosen,
+    however many rules the site has (issue 7); and ?rule= never names an arbitrary script."""
+    base, browser = chromium
+    context = browser.new_context()
+    page = context.new_page()
+    data = []
+    page.on("request", lambda r: data.append(urlsplit(r.url).path) if "/data/" in r.url else None)
+    page.goto(base + "/calculator/?rule=..%2F..%2Fassets%2Fjavascripts%2Fsearch&from=2026-08-10")
+    assert data == ["/data/calendar.js"]
+    assert page.locator("#dl-result").inner_text() == "" and page.input_value("#dl-rule") == ""
+    page.select_option("#dl-rule", "xinfang.handle")
+    page.locator("#dl-trigger").get_by_text("这个期限从这件事发生的那天起算").wait_for()
+    page.fill("#dl-from", "2026-08-10")
+    page.click("button[type=submit]")
+    page.locator("#dl-result").get_by_text("截止日期：2026年10月9日").wait_for()
+    assert data == ["/data/calendar.js", "/data/rules/xinfang.handle.js"]
+    context.close()
+
+
+def test_works_when_the_site_is_opened_as_files(chromium, site):
+    """Offices copy the site to a USB stick: from file:// the rule's data still loads (a script, not fetch)."""
+    _, browser = chromium
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "calculator" / "index.html").as_uri() + "?rule=xinfang.handle&from=2026-08-10")
+    page.locator("#dl-result").get_by_text("截止日期：2026年10月9日").wait_for()
+    assert "最晚到2026年11月9日" in page.locator("#dl-result").inner_text()
     context.close()

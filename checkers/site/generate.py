@@ -9,11 +9,11 @@ not rebuild in a loop.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pages import Site
+from . import browser_data
+from .pages import CALCULATOR_PAGE, Site
 
 # Folders under docs/ that the generator owns completely.
 GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
@@ -32,8 +32,7 @@ class Result:
 def generate(content, out_dir: Path, site_url: str = "") -> Result:
     site = Site(content, site_url)
     files = site.pages()
-    # A script, not JSON, so the calculator also works when the site is opened from file://.
-    files["data/deadline-data.js"] = "window.DEADLINE_DATA = " + json.dumps(site.deadline_data(), ensure_ascii=False) + ";\n"
+    files.update(browser_data.files(site, CALCULATOR_PAGE))
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
     for rel, text in files.items():
         target = out_dir / rel

@@ -220,7 +220,7 @@ class Site:
         return next(s["title"] for s in data["steps"] if s.get("id") == event)
 
     def timeline_data(self, item) -> dict:
-        """What timeline.js needs for one page: the chain of steps (rules come from deadline-data.js)."""
+        """What timeline.js needs for one page: the chain of steps (rules come from data/rules/)."""
         keys = ("id", "title", "actor", "deadline", "period", "counts_from")
         return {"kind": item.kind, "start": item.data["start"],
                 "steps": [{k: s[k] for k in keys if k in s} for s in item.data["steps"]]}
@@ -244,35 +244,3 @@ class Site:
                     if entry not in pages:
                         pages.append(entry)
         return index
-
-    def deadline_data(self) -> dict:
-        """What the browser's deadline engine needs: the calendar and each rule, with its citations."""
-        page = CALCULATOR_PAGE
-        link, cite = Linker(page), Citer(self.content, Linker(page))
-
-        def citation(basis: dict) -> dict:
-            article = self.content.article(basis["law"], basis["article"])
-            return {"label": cite.label(basis, article), "href": link(page_of("law", basis["law"]), anchor(basis["article"])),
-                    "text": "\n".join(excerpt(article["text"], basis))}
-
-        rules = []
-        for group in RULE_GROUPS:
-            for item in self.items("rule"):
-                d = item.data
-                if d["group"] != group:
-                    continue
-                rules.append({
-                    "id": d["id"], "title": d["title"], "summary": d["summary"], "trigger": d["trigger"],
-                    "group": group, "page": link(page_of("rule", d["id"])),
-                    "versions": [{
-                        "effective_from": v["effective_from"], "effective_until": v["effective_until"],
-                        "period": v["period"],
-                        **({"extension": {"period": v["extension"]["period"], "condition": v["extension"]["condition"]}}
-                           if "extension" in v else {}),
-                        "not_counted": [n["text"] for n in v.get("not_counted", [])],
-                        "exceptions": [n["text"] for n in v.get("exceptions", [])],
-                        "citations": [citation(b) for b in v["basis"]],
-                    } for v in d["versions"]],
-                })
-        return {"generated": self.today, "calendar": workcalendar.export(), "rules": rules}
-

@@ -1,13 +1,10 @@
 // Prints the browser engine's answer for every rule and every start date in a range,
 // one line each, for tests/test_deadline_agreement.py to compare with Python.
-// usage: node agree.js DEADLINE_DATA_JS ENGINE_JS FIRST_DAY LAST_DAY [PERIOD...]
+// usage: node agree.js DATA_DIR ENGINE_JS FIRST_DAY LAST_DAY [PERIOD...]   (rules in id order)
 "use strict";
 const fs = require("fs");
-const vm = require("vm");
-const [dataFile, engineFile, first, last, ...periods] = process.argv.slice(2);
-const sandbox = {window: {}};
-vm.runInNewContext(fs.readFileSync(dataFile, "utf8"), sandbox);
-const data = sandbox.window.DEADLINE_DATA;
+const [dataDir, engineFile, first, last, ...periods] = process.argv.slice(2);
+const data = require("./load-data.js")(dataDir);
 const E = require(engineFile);
 const cal = new E.Calendar(data.calendar);
 

@@ -1,14 +1,15 @@
 /* The 期限计算器 page: reads the form (or the URL), asks DeadlineEngine, shows the answer.
  * Everything happens in this browser tab; nothing is sent anywhere.  The answer
- * lives in the page URL (?rule=…&from=…) so it can be bookmarked or printed. */
+ * lives in the page URL (?rule=…&from=…) so it can be bookmarked or printed.
+ * A rule's data (data/rules/<id>.js) is loaded when it is chosen, so the page stays
+ * small however many rules the site has; a <script> tag, so file:// works too. */
 (function () {
   "use strict";
-  var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
+  var calendar = window.DEADLINE_CALENDAR, E = window.DeadlineEngine;
   var form = document.getElementById("dl-form");
-  if (!data || !E || !form) { return; }
-  var cal = new E.Calendar(data.calendar);
-  var rules = {};
-  data.rules.forEach(function (r) { rules[r.id] = r; });
+  if (!calendar || !E || !form) { return; }
+  var cal = new E.Calendar(calendar);
+  var rules = window.DEADLINE_RULES = window.DEADLINE_RULES || {};
   var select = document.getElementById("dl-rule"), input = document.getElementById("dl-from");
   var trigger = document.getElementById("dl-trigger"), out = document.getElementById("dl-result");
   var T = window.DeadlineText, cnDate = T.cnDate, cnDay = T.cnDay, periodText = T.periodText, el = T.el;
@@ -23,7 +24,7 @@
       case "not-workday": return cnDay(s.day) + "是" + (s.detail === "weekend" ? "周末" : "法定节假日（" + s.detail + "）") + "，不是工作日。";
       case "moved": return "顺延至下一个工作日：" + cnDay(s.day) + "。";
       case "workdays": return "只数工作日：跳过" + s.detail + "个周末和节假日，第" + c.period.value + "个工作日是" + cnDay(s.day) + "。调休上班的周六、周日算作工作日。";
-      case "unverified": return "注意：本站的节假日数据只有" + data.calendar.first_year + "年至" + data.calendar.last_year + "年，没有" +
+      case "unverified": return "注意：本站的节假日数据只有" + calendar.first_year + "年至" + calendar.last_year + "年，没有" +
         s.detail.split(",").join("年、") + "年的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，不能作为确定的结论，请向办理机关核实。";
     }
     return "";
@@ -33,9 +34,25 @@
     var left = Math.round((E.parse(iso).getTime() - today) / 86400000);
     return left > 0 ? "还有 " + left + " 天" : left === 0 ? "就是今天" : "已经过了 " + (-left) + " 天";
   }
+  function offered(id) {
+    // Only ids in the menu are loaded: the URL's ?rule= never becomes an arbitrary script path.
+    return !!id && Array.prototype.some.call(select.options, function (o) { return o.value === id; });
+  }
+  function load(id, then) {
+    if (rules[id]) { then(rules[id]); return; }
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-rules") + id + ".js";
+    script.onload = function () { then(rules[id]); };
+    script.onerror = function () { out.textContent = "这条规则的数据没有载入，请检查网络后刷新页面。"; };
+    document.body.appendChild(script);
+  }
   function showTrigger() {
-    var r = rules[select.value];
-    trigger.textContent = r ? "这个期限从这件事发生的那天起算：" + r.trigger + "。" : "";
+    var id = select.value;
+    trigger.textContent = "";
+    if (!offered(id)) { return; }
+    load(id, function (r) {
+      if (r && select.value === id) { trigger.textContent = "这个期限从这件事发生的那天起算：" + r.trigger + "。"; }
+    });
   }
   function render(rule, fromIso) {
     out.textContent = "";
@@ -80,23 +97,25 @@
     box.appendChild(more);
     out.appendChild(box);
   }
-  function run() {
-    var rule = rules[select.value];
-    if (!rule) { out.textContent = "请先选择情形。"; select.focus(); return false; }
-    if (!E.parse(input.value)) { out.textContent = "请输入一个真实存在的日期。"; input.focus(); return false; }
-    render(rule, input.value);
-    return true;
+  function run(remember) {
+    var id = select.value, from = input.value;
+    if (!offered(id)) { out.textContent = "请先选择情形。"; select.focus(); return; }
+    if (!E.parse(from)) { out.textContent = "请输入一个真实存在的日期。"; input.focus(); return; }
+    load(id, function (rule) {
+      render(rule, from);
+      if (remember && window.history && history.replaceState) {
+        history.replaceState(null, "", "?rule=" + encodeURIComponent(id) + "&from=" + encodeURIComponent(from));
+      }
+    });
   }
   select.addEventListener("change", showTrigger);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (run() && window.history && history.replaceState) {
-      history.replaceState(null, "", "?rule=" + encodeURIComponent(select.value) + "&from=" + encodeURIComponent(input.value));
-    }
+    run(true);
   });
   var params = new URLSearchParams(window.location.search);
-  if (rules[params.get("rule")]) { select.value = params.get("rule"); }
+  if (offered(params.get("rule"))) { select.value = params.get("rule"); }
   if (E.parse(params.get("from"))) { input.value = params.get("from"); }
   showTrigger();
-  if (rules[params.get("rule")] && E.parse(params.get("from"))) { run(); }
+  if (offered(params.get("rule")) && E.parse(params.get("from"))) { run(false); }
 })();

@@ -23,9 +23,18 @@
   function addDays(d, n) { return new Date(d.getTime() + n * DAY); }
   function isWeekend(d) { var w = d.getUTCDay(); return w === 0 || w === 6; }
 
+  // data.holidays: {name: ["2026-10-01/8", "2026-01-01", ...]}, each run of days written once
+  // (checkers/site/browser_data.py); expanded here into one entry per day.
   function Calendar(data) {
     this.first = data.first_year; this.last = data.last_year;
-    this.holidays = data.holidays;
+    this.holidays = {};
+    for (var name in data.holidays) {
+      if (!data.holidays.hasOwnProperty(name)) { continue; }
+      for (var j = 0; j < data.holidays[name].length; j++) {
+        var run = data.holidays[name][j].split("/"), day = parse(run[0]);
+        for (var k = 0; k < (+run[1] || 1); k++) { this.holidays[format(addDays(day, k))] = name; }
+      }
+    }
     this.workdays = {};
     for (var i = 0; i < data.workdays.length; i++) { this.workdays[data.workdays[i]] = true; }
   }

@@ -5,10 +5,9 @@
 (function () {
   "use strict";
   var holder = document.getElementById("tl-data"), form = document.getElementById("tl-form");
-  var data = window.DEADLINE_DATA, E = window.DeadlineEngine;
-  if (!holder || !form || !data || !E) { return; }
-  var timeline = JSON.parse(holder.textContent), cal = new E.Calendar(data.calendar), rules = {};
-  data.rules.forEach(function (r) { rules[r.id] = r; });
+  var calendar = window.DEADLINE_CALENDAR, rules = window.DEADLINE_RULES || {}, E = window.DeadlineEngine;
+  if (!holder || !form || !calendar || !E) { return; }
+  var timeline = JSON.parse(holder.textContent), cal = new E.Calendar(calendar);
   var out = document.getElementById("tl-result");
   var T = window.DeadlineText, cnDay = T.cnDay, periodText = T.periodText, el = T.el;
   var titles = {start: timeline.start};

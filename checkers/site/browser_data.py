@@ -1,0 +1,76 @@
+"""What the browser's deadline engine (docs/assets/javascripts/deadline.js) loads.
+
+Scripts, not JSON, so the calculator and the timelines also work when the site is opened
+from file:// (browsers refuse fetch() there, but run <script src>).  The files are split so a
+page downloads only what it uses (issue 7: the calculator adds at most 15 KB on a phone):
+
+- ``data/calendar.js``: the holiday and 调休 days, once, for every page with a date tool;
+- ``data/rules/<id>.js``: one rule with its versions and quoted articles.  A timeline page
+  loads the rules its steps count by; the calculator loads a rule when the visitor picks it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from .. import workcalendar
+from ..citation import anchor, excerpt
+from .pages import Citer, page_of
+from .render import Linker
+
+RULES_DIR = "data/rules"
+
+
+def compact_calendar(calendar: dict) -> dict:
+    """workcalendar.export() with each holiday's run of days written once, as 2026-10-01/8.
+    A day-by-day list grows by ~30 entries a year; runs are a third of the bytes."""
+    runs: dict[str, list[list]] = {}
+    previous: tuple[str, dt.date] | None = None
+    for day, name in sorted(calendar["holidays"].items()):
+        date = dt.date.fromisoformat(day)
+        if previous == (name, date - dt.timedelta(days=1)):
+            runs[name][-1][1] += 1
+        else:
+            runs.setdefault(name, []).append([day, 1])
+        previous = (name, date)
+    holidays = {name: [day if length == 1 else f"{day}/{length}" for day, length in days] for name, days in runs.items()}
+    return {**calendar, "holidays": holidays}
+
+
+def rule_data(site, item, page: str) -> dict:
+    """One rule for the browser; links are relative to ``page`` (the calculator, which shows them)."""
+    link = Linker(page)
+    citer = Citer(site.content, link)
+
+    def citation(basis: dict) -> dict:
+        article = site.content.article(basis["law"], basis["article"])
+        return {"label": citer.label(basis, article),
+                "href": link(page_of("law", basis["law"]), anchor(basis["article"])),
+                "text": "\n".join(excerpt(article["text"], basis))}
+
+    d = item.data
+    return {
+        "id": d["id"], "title": d["title"], "trigger": d["trigger"], "page": link(page_of("rule", d["id"])),
+        "versions": [{
+            "effective_from": v["effective_from"], "effective_until": v["effective_until"], "period": v["period"],
+            **({"extension": {"period": v["extension"]["period"], "condition": v["extension"]["condition"]}}
+               if "extension" in v else {}),
+            "not_counted": [n["text"] for n in v.get("not_counted", [])],
+            "exceptions": [n["text"] for n in v.get("exceptions", [])],
+            "citations": [citation(b) for b in v["basis"]],
+        } for v in d["versions"]],
+    }
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def files(site, page: str) -> dict[str, str]:
+    """Path under docs/ -> script text."""
+    out = {"data/calendar.js": f"window.DEADLINE_CALENDAR = {_json(compact_calendar(workcalendar.export()))};\n"}
+    for item in site.items("rule"):
+        # A registry rather than one global per rule: a page may load several rules, in any order.
+        out[f"{RULES_DIR}/{item.id}.js"] = ("(window.DEADLINE_RULES = window.DEADLINE_RULES || {})"
+                                            f"[{_json(item.id)}] = {_json(rule_data(site, item, page))};\n")
+    return out

@@ -102,6 +102,49 @@ def test_citations_link_to_the_article_and_carry_its_text(site, content):
     assert checked > 100
 
 
+def _site_path(page: Path, href: str, site: Path) -> str:
+    """Where a relative link on a built page leads, as 'kind/id' (fragment dropped)."""
+    target = (page.parent / unquote(urlsplit(href).path)).resolve()
+    return target.relative_to(site.resolve()).as_posix().strip("/")
+
+
+def test_each_article_names_the_pages_that_cite_it(site, content):
+    """Under each article, up to ten of the pages that quote it; past ten, a link to the law's
+    citations page, whose section for that article lists every one of them."""
+    from checkers.crossref import find_bases
+
+    where = {"tree": lambda i: "checker", "case": lambda i: f"cases/{i}"}
+    expected: dict[tuple[str, int], set[str]] = {}
+    for item in content.all_items():
+        for _, b in find_bases(item.data):
+            expected.setdefault((b["law"], b["article"]), set()).add(where.get(item.kind, lambda i: f"{item.kind}/{i}")(item.id))
+    overflowing = 0
+    for law_id in content.laws:
+        path = site / "law" / law_id / "index.html"
+        html_text = path.read_text(encoding="utf-8")
+        for number, section in re.findall(r'<section class="article"><h3 id="第(\d+)条">(.*?)</section>', html_text, re.S):
+            want = expected.get((law_id, int(number)), set())
+            cited = re.search(r'<p class="cited-by">(.*?)</p>', section, re.S)
+            assert bool(cited) == bool(want), (law_id, number)
+            if not want:
+                continue
+            links = re.findall(r'<a href="([^"]+)">([^<]*)</a>', cited.group(1))
+            inline = {_site_path(path, href, site) for href, text in links if "看全部" not in text}
+            assert len(inline) == min(len(want), 10) and inline <= want, (law_id, number)
+            more = [href for href, text in links if "看全部" in text]
+            if len(want) <= 10:
+                assert not more, (law_id, number)
+                continue
+            overflowing += 1
+            assert more == [f"cited/#第{number}条"] and f"共{len(want)}个页面引用本条" in cited.group(1)
+            full = (site / "law" / law_id / "cited" / "index.html").read_text(encoding="utf-8")
+            part = full.split(f'<h2 id="第{number}条">', 1)[1].split("<h2", 1)[0]
+            listed = {_site_path(path.parent / "cited" / "index.html", href, site)
+                      for href in re.findall(r'<li><a href="([^"]+)">', part)}
+            assert listed == want, (law_id, number, want - listed)
+    assert overflowing > 0  # the shipped content has articles cited by more than ten pages
+
+
 def _internal_links(site: Path):
     for path in sorted(site.rglob("*.html")):
         p = scan(path)

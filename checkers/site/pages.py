@@ -26,6 +26,14 @@ CHECKER = "checker"  # the channel checker's pages (one decision tree per site f
 CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
+# Under each article of a law's page, at most this many 本站引用 links; the rest are on the law's
+# citations page.  With hundreds of local procedures citing one article, the full list would be
+# most of the statute page's weight on a phone, and too long to read beside the article.
+CITED_INLINE = 10
+
+
+def citations_page(law_id: str) -> str:
+    return f"law/{law_id}/cited.md"
 
 
 def page_of(kind: str, item_id: str) -> str:
@@ -117,6 +125,9 @@ class Site:
                                                         section=section, items=list(self.items(kind)))
             for item in self.items(kind):
                 out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
+        for law in self.items("law"):
+            if any(len(self.cited_by.get((law.id, a["number"]), [])) > CITED_INLINE for a in law.data["articles"]):
+                out[citations_page(law.id)] = self.render("law_cited.md.j2", citations_page(law.id), item=law, d=law.data)
         out.update(self.checker_pages())
         out.update(column.pages(self))
         out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
@@ -130,6 +141,7 @@ class Site:
         return self.env.get_template(template).render(
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
             rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, column=column,
+            citations_page=citations_page, CITED_INLINE=CITED_INLINE,
             **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
 
     def checker_pages(self) -> dict[str, str]:

@@ -1,15 +1,19 @@
 """JSON Schema validation of content files, with messages an editor can act on.
 
-jsonschema does the validating; this module only picks the schema for a
-content kind, resolves ``common.schema.json`` references from disk (never from
-the network) and turns each error into a ``Problem`` at the right line.
+Two validators over the same schemas: jsonschema-rs (compiled) answers "is this file
+valid?", ~60× faster, which matters at thousands of case posts (issue 7); only when it
+says no does jsonschema walk the file again to explain each error.  This module picks
+the schema for a content kind, resolves ``common.schema.json`` references from disk
+(never from the network) and turns each error into a ``Problem`` at the right line.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import lru_cache
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
@@ -37,7 +41,35 @@ def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry(schema_dir), format_checker=FormatChecker())
 
 
+# A base address for the schemas inside jsonschema-rs' registry, so that "common.schema.json#/…"
+# resolves; .invalid is reserved (RFC 2606) and the validator is never allowed to fetch anything.
+_BASE = "https://schemas.invalid/"
+
+
+def _real_date(value: str) -> bool:
+    # The same test as jsonschema's FormatChecker, so both validators give the same verdict.
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def fast_validator(schema_dir: Path, kind: str):
+    resources = [(_BASE + path.name, json.loads(path.read_text(encoding="utf-8")))
+                 for path in sorted(schema_dir.glob("*.schema.json"))]
+    schema = dict(resources)[_BASE + f"{kind}.schema.json"]
+    return jsonschema_rs.validator_for(schema, registry=jsonschema_rs.Registry(resources), base_uri=_BASE + f"{kind}.schema.json",
+                                       validate_formats=True, formats={"date": _real_date})
+
+
 def check(data: object, kind: str, schema_dir: Path, shown: str, lines: Lines) -> list[Problem]:
+    try:
+        if fast_validator(schema_dir, kind).is_valid(data):
+            return []
+    except ValueError:
+        pass  # a value jsonschema-rs cannot take: let jsonschema judge it
     problems = []
     for error in validator(schema_dir, kind).iter_errors(data):
         for path, message in _explain(error):

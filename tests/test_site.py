@@ -264,3 +264,32 @@ def test_hostile_content_is_shown_as_text(project, tmp_path):
         assert not any("onerror" in a or "onclick" in a for t, a in p.tags)
         assert not any(a.get("href", "").startswith("javascript:") for t, a in p.tags)
         assert "<em>强调</em>" not in built
+
+
+def test_keeping_html_blocks_from_markdown_changes_no_page(site, project, tmp_path):
+    """hooks/rawhtml.py only saves build time: without it, every page is byte for byte the same."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "hooks/rawhtml.py" in text
+    config.write_text(re.sub(r"\n  - hooks/rawhtml\.py[^\n]*", "", text), encoding="utf-8")
+    plain = tmp_path / "plain"
+    result = mkdocs_build(project, plain)
+    assert result.returncode == 0, result.stderr
+    ours = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert ours == sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
+    different = [str(p) for p in ours if (site / p).read_bytes() != (plain / p).read_bytes()]
+    assert not different, different[:5]
+
+
+def test_html_blocks_are_kept_only_where_markdown_would_copy_them():
+    from checkers.site.rawhtml import restore, stash
+
+    text = ("# 标题\n\n<div class=\"a\"><p>x</p></div>\n\n```html\n<div>示例</div>\n\n<p>代码里的</p>\n```\n\n"
+            "    <p>缩进的代码</p>\n\n<span>行内</span>\n\n<p>没有结束</p>\n接着的文字\n")
+    stashed, blocks = stash(text)
+    assert list(blocks.values()) == ['<div class="a"><p>x</p></div>']
+    assert "<p>代码里的</p>" in stashed and "<p>缩进的代码</p>" in stashed and "<span>行内</span>" in stashed
+    assert restore(f"<h1>标题</h1>\n<p>{next(iter(blocks))}</p>\n", blocks) == '<h1>标题</h1>\n<div class="a"><p>x</p></div>\n\n'
+    # Inside a block that asks for Markdown (md_in_html), nothing is kept aside.
+    assert stash('<div markdown>\n\n<p>x</p>\n\n</div>\n')[1] == {}
+

@@ -1,0 +1,64 @@
+"""Keep finished HTML blocks away from Python-Markdown.
+
+Our templates write most of a page as HTML (articles, citations, forms, lists), and
+Python-Markdown passes such blocks through unchanged; but first its raw-HTML step feeds
+the whole page through ``html.parser``, tag by tag.  In the L build profile that was a
+fifth of the build (issue 7).  So before Markdown runs, each block that Markdown would
+only copy is swapped for a short token, and the block is put back into Markdown's output.
+
+A block qualifies only when Markdown would have copied it verbatim: it stands between
+blank lines, starts at the margin with a block-level tag, ends with that tag's closing
+tag, and asks for no Markdown inside (``markdown`` attribute, md_in_html).  Fenced code
+is left alone.  A test builds the site both ways and requires identical pages.
+"""
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown
+
+_BLOCK_TAGS = frozenset(Markdown().block_level_elements)
+_FIRST_TAG = re.compile(r"<([a-z][a-z0-9]*)\b")
+_MARKDOWN_ATTR = re.compile(r"<[^>]*\smarkdown(?:\s*=|[\s>/])")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+# Letters and digits only, so no Markdown extension rewrites it; unlikely in any real page.
+TOKEN = "xfrawhtml{:05d}q"
+_TOKEN = re.compile(r"(<p>)?(xfrawhtml\d{5}q)(</p>)?")
+
+
+def _qualifies(chunk: str) -> bool:
+    first = _FIRST_TAG.match(chunk)
+    return bool(first) and first.group(1) in _BLOCK_TAGS and chunk.endswith(f"</{first.group(1)}>") \
+        and not _MARKDOWN_ATTR.search(chunk)
+
+
+def stash(markdown: str) -> tuple[str, dict[str, str]]:
+    """(Markdown with tokens in place of finished HTML blocks, token -> block)."""
+    blocks: dict[str, str] = {}
+    if _MARKDOWN_ATTR.search(markdown):
+        # md_in_html re-parses the HTML inside such a block; which chunks lie inside is not worth
+        # guessing for the few pages that use it (the column's first page).
+        return markdown, blocks
+    out: list[str] = []
+    fence = ""
+    for chunk in re.split(r"(\n[ \t]*\n)", markdown):  # keeps the blank lines themselves
+        if not fence and not chunk.isspace() and _qualifies(chunk):
+            token = TOKEN.format(len(blocks))
+            blocks[token] = chunk
+            out.append(token)
+            continue
+        for line in chunk.split("\n"):  # a fence opened in this chunk hides the chunks after it
+            opened = _FENCE.match(line)
+            if opened and (not fence or opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence)):
+                fence = "" if fence else opened.group(1)
+        out.append(chunk)
+    return "".join(out), blocks
+
+
+def restore(html: str, blocks: dict[str, str]) -> str:
+    """Markdown wrapped each lone token in <p>…</p>; the block replaces both, followed by the blank
+    line Markdown writes after a raw block, so the page is byte for byte what it would have been."""
+    if not blocks:
+        return html
+    return _TOKEN.sub(lambda m: blocks[m.group(2)] + "\n" if m.group(1) and m.group(3) else
+                      (m.group(1) or "") + blocks[m.group(2)] + (m.group(3) or ""), html)

@@ -103,7 +103,8 @@ def build(site_dir: Path) -> int:
     for number, (page, length) in enumerate(zip(pages, lengths)):
         body, title = Counter(tokens(page["x"])), Counter(tokens(page["t"]))
         norm = K1 * (1 - B + B * length / average)
-        for token in body.keys() | title.keys():
+        # In order of first appearance (not a set), so the same site always gives the same files.
+        for token in [*body, *(t for t in title if t not in body)]:
             tf, tt = body[token], title[token]
             score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
             postings[token].extend((number, max(1, round(100 * page["w"] * score))))

@@ -293,3 +293,20 @@ def test_html_blocks_are_kept_only_where_markdown_would_copy_them():
     # Inside a block that asks for Markdown (md_in_html), nothing is kept aside.
     assert stash('<div markdown>\n\n<p>x</p>\n\n</div>\n')[1] == {}
 
+
+def test_a_long_section_is_a_title_list_and_leaves_the_navigation(content, tmp_path, monkeypatch):
+    """Past LONG_SECTION items (40; 21 rules here, so lowered for the test), a section's index lists
+    every item by title with its badge but no summary, and the navigation holds the index only."""
+    from checkers.site import pages
+    from checkers.site.generate import generate
+
+    monkeypatch.setattr(pages, "LONG_SECTION", 12)
+    result = generate(content, tmp_path / "docs")
+    assert len(content.rules) > 12 >= len(content.items["practice"])
+    assert result.nav["rule/index.md"] == [] and len(result.nav["practice/index.md"]) == len(content.items["practice"])
+    rules = (tmp_path / "docs/rule/index.md").read_text(encoding="utf-8")
+    assert f"共{len(content.rules)}项。项目较多，这里只列标题" in rules
+    assert all(f'<a href="{rid}/">' in rules for rid in content.rules)
+    assert 'class="desc"' not in rules and rules.count('class="badge deadline"') == len(content.rules)
+    practices = (tmp_path / "docs/practice/index.md").read_text(encoding="utf-8")
+    assert "只列标题" not in practices and practices.count('class="desc"') == len(content.items["practice"])

@@ -30,6 +30,11 @@ RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the
 # citations page.  With hundreds of local procedures citing one article, the full list would be
 # most of the statute page's weight on a phone, and too long to read beside the article.
 CITED_INLINE = 10
+# A section with more items than this is listed by title only on its index page, and its items are
+# left out of the navigation (mkdocs.yml not_in_nav): hundreds of summaries are too long to read and
+# too heavy for a phone, and Material draws the open section's items on every page of that section,
+# which made the build grow faster than the content (issue 7).
+LONG_SECTION = 40
 
 
 def citations_page(law_id: str) -> str:
@@ -104,6 +109,7 @@ class Site:
         """Children of each generated section, for the hook to put into MkDocs' nav."""
         # MkDocs and the theme insert nav titles into HTML unescaped: escape content here.
         return {f"{folder}/index.md": [{str(escape(self.title(kind, i.id))): page_of(kind, i.id)} for i in self.items(kind)]
+                if len(self.content.items[kind]) <= LONG_SECTION else []
                 for _, folder, kind in SECTIONS if kind != "roadmap"}
 
     def _citation_index(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
@@ -141,7 +147,7 @@ class Site:
         return self.env.get_template(template).render(
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
             rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, column=column,
-            citations_page=citations_page, CITED_INLINE=CITED_INLINE,
+            citations_page=citations_page, CITED_INLINE=CITED_INLINE, LONG_SECTION=LONG_SECTION,
             **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
 
     def checker_pages(self) -> dict[str, str]:

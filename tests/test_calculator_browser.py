@@ -138,6 +138,11 @@ def test_only_the_chosen_rule_is_downloaded(chromium):
     page.click("button[type=submit]")
     page.locator("#dl-result").get_by_text("截止日期：2026年10月9日").wait_for()
     assert data == ["/data/calendar.js", "/data/rules/xinfang.handle.js"]
+    data.clear()  # an answer in the URL: the trigger line and the answer wait for one download
+    page.goto(base + "/calculator/?rule=xinfang.review-request&from=2026-09-01")
+    page.locator("#dl-result").get_by_text("截止日期：2026年10月8日（星期四）").wait_for()
+    assert "这个期限从这件事发生的那天起算" in page.locator("#dl-trigger").inner_text()
+    assert data == ["/data/calendar.js", "/data/rules/xinfang.review-request.js"]
     context.close()
 
 

@@ -38,12 +38,19 @@
     // Only ids in the menu are loaded: the URL's ?rule= never becomes an arbitrary script path.
     return !!id && Array.prototype.some.call(select.options, function (o) { return o.value === id; });
   }
+  var waiting = {};  // id -> callbacks, so a rule asked for twice while loading is fetched once
   function load(id, then) {
     if (rules[id]) { then(rules[id]); return; }
+    if (waiting[id]) { waiting[id].push(then); return; }
+    waiting[id] = [then];
     var script = document.createElement("script");
     script.src = form.getAttribute("data-rules") + id + ".js";
-    script.onload = function () { then(rules[id]); };
-    script.onerror = function () { out.textContent = "这条规则的数据没有载入，请检查网络后刷新页面。"; };
+    script.onload = script.onerror = function () {
+      var callbacks = waiting[id];
+      delete waiting[id];
+      if (!rules[id]) { out.textContent = "这条规则的数据没有载入，请检查网络后刷新页面。"; return; }
+      callbacks.forEach(function (callback) { callback(rules[id]); });
+    };
     document.body.appendChild(script);
   }
   function showTrigger() {

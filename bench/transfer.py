@@ -18,7 +18,8 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (the tests' ng
 # (kind shown in the report, path); the generated L content adds procedures, rules and posts.
 PAGES = [("首页", ""), ("路线图", "roadmap/citizen/"), ("程序目录", "procedure/"), ("程序", "procedure/xf-review/"),
          ("期限规则目录", "rule/"), ("期限规则", "rule/xinfang.handle/"),
-         ("法规全文", "law/xinfang-gongzuo-tiaoli-2022/"), ("专题", "topic/period-counting/"),
+         ("法规全文", "law/xinfang-gongzuo-tiaoli-2022/"), ("条文的引用清单", "law/xinfang-gongzuo-tiaoli-2022/cited/35/"),
+         ("专题", "topic/period-counting/"),
          ("途径", "channel/admin-reconsideration/"), ("找对途径（问题）", "checker/"), ("期限计算器", "calculator/"),
          ("工作人员程序（时间线）", "procedure/staff-handling/"), ("案例", "cases/police-first-petition-golden-period/"),
          ("案例专栏首页", "cases/"), ("搜索页", "search/")]

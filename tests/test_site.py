@@ -109,8 +109,8 @@ def _site_path(page: Path, href: str, site: Path) -> str:
 
 
 def test_each_article_names_the_pages_that_cite_it(site, content):
-    """Under each article, up to ten of the pages that quote it; past ten, a link to the law's
-    citations page, whose section for that article lists every one of them."""
+    """Under each article, up to ten of the pages that quote it; past ten, a link to the article's
+    citations page, which lists every one of them under the article's text."""
     from checkers.crossref import find_bases
 
     where = {"tree": lambda i: "checker", "case": lambda i: f"cases/{i}"}
@@ -136,12 +136,12 @@ def test_each_article_names_the_pages_that_cite_it(site, content):
                 assert not more, (law_id, number)
                 continue
             overflowing += 1
-            assert more == [f"cited/#第{number}条"] and f"共{len(want)}个页面引用本条" in cited.group(1)
-            full = (site / "law" / law_id / "cited" / "index.html").read_text(encoding="utf-8")
-            part = full.split(f'<h2 id="第{number}条">', 1)[1].split("<h2", 1)[0]
-            listed = {_site_path(path.parent / "cited" / "index.html", href, site)
-                      for href in re.findall(r'<li><a href="([^"]+)">', part)}
+            assert more == [f"cited/{number}/"] and f"共{len(want)}个页面引用本条" in cited.group(1)
+            full_path = path.parent / "cited" / number / "index.html"
+            full = full_path.read_text(encoding="utf-8")
+            listed = {_site_path(full_path, href, site) for href in re.findall(r'<li><a href="([^"]+)">', full)}
             assert listed == want, (law_id, number, want - listed)
+            assert f"本站有{len(want)}个页面引用了" in full
     assert overflowing > 0  # the shipped content has articles cited by more than ten pages
 
 

@@ -26,8 +26,8 @@ CHECKER = "checker"  # the channel checker's pages (one decision tree per site f
 CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
-# Under each article of a law's page, at most this many 本站引用 links; the rest are on the law's
-# citations page.  With hundreds of local procedures citing one article, the full list would be
+# Under each article of a law's page, at most this many 本站引用 links; all of them are on the
+# article's own citations page.  With hundreds of local procedures citing one article, the full list would be
 # most of the statute page's weight on a phone, and too long to read beside the article.
 CITED_INLINE = 10
 # A section with more items than this is listed by title only on its index page, and its items are
@@ -37,8 +37,9 @@ CITED_INLINE = 10
 LONG_SECTION = 40
 
 
-def citations_page(law_id: str) -> str:
-    return f"law/{law_id}/cited.md"
+def citations_page(law_id: str, number: int) -> str:
+    """Every page that cites one article, when there are more than CITED_INLINE."""
+    return f"law/{law_id}/cited/{number}.md"
 
 
 def page_of(kind: str, item_id: str) -> str:
@@ -131,9 +132,12 @@ class Site:
                                                         section=section, items=list(self.items(kind)))
             for item in self.items(kind):
                 out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
-        for law in self.items("law"):
-            if any(len(self.cited_by.get((law.id, a["number"]), [])) > CITED_INLINE for a in law.data["articles"]):
-                out[citations_page(law.id)] = self.render("law_cited.md.j2", citations_page(law.id), item=law, d=law.data)
+        for (law_id, number), users in self.cited_by.items():
+            if len(users) > CITED_INLINE:
+                law = self.content.items["law"][law_id]
+                out[citations_page(law_id, number)] = self.render(
+                    "law_cited.md.j2", citations_page(law_id, number), item=law, d=law.data, users=users,
+                    article=self.content.article(law_id, number))
         out.update(self.checker_pages())
         out.update(column.pages(self))
         out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,

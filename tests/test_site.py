@@ -290,6 +290,8 @@ def test_html_blocks_are_kept_only_where_markdown_would_copy_them():
     assert list(blocks.values()) == ['<div class="a"><p>x</p></div>']
     assert "<p>代码里的</p>" in stashed and "<p>缩进的代码</p>" in stashed and "<span>行内</span>" in stashed
     assert restore(f"<h1>标题</h1>\n<p>{next(iter(blocks))}</p>\n", blocks) == '<h1>标题</h1>\n<div class="a"><p>x</p></div>\n\n'
+    # Text that happens to look like a token is left as it is.
+    assert restore("<p>xfrawhtml99999q</p>", blocks) == "<p>xfrawhtml99999q</p>"
     # Inside a block that asks for Markdown (md_in_html), nothing is kept aside.
     assert stash('<div markdown>\n\n<p>x</p>\n\n</div>\n')[1] == {}
 

@@ -23,7 +23,7 @@ _MARKDOWN_ATTR = re.compile(r"<[^>]*\smarkdown(?:\s*=|[\s>/])")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 # Letters and digits only, so no Markdown extension rewrites it; unlikely in any real page.
 TOKEN = "xfrawhtml{:05d}q"
-_TOKEN = re.compile(r"(<p>)?(xfrawhtml\d{5}q)(</p>)?")
+_TOKEN = re.compile(r"(<p>)?(xfrawhtml\d+q)(</p>)?")
 
 
 def _qualifies(chunk: str) -> bool:
@@ -60,5 +60,11 @@ def restore(html: str, blocks: dict[str, str]) -> str:
     line Markdown writes after a raw block, so the page is byte for byte what it would have been."""
     if not blocks:
         return html
-    return _TOKEN.sub(lambda m: blocks[m.group(2)] + "\n" if m.group(1) and m.group(3) else
-                      (m.group(1) or "") + blocks[m.group(2)] + (m.group(3) or ""), html)
+
+    def put_back(m: re.Match) -> str:
+        block = blocks.get(m.group(2))
+        if block is None:  # the same letters typed in a page's own text: left as they are
+            return m.group(0)
+        return block + "\n" if m.group(1) and m.group(3) else (m.group(1) or "") + block + (m.group(3) or "")
+
+    return _TOKEN.sub(put_back, html)

@@ -104,6 +104,8 @@ def test_new_case_writes_a_dated_draft_that_validates_and_is_not_published(proje
     assert not (out / "cases/village-mediation").exists()
     assert "village-mediation" not in (out / "feed_rss_created.xml").read_text(encoding="utf-8")
     assert "village-mediation" not in (out / "procedure/xf-claim/index.html").read_text(encoding="utf-8")
+    # The draft cites 第三十二条: no statute page or citations list may link to a post that was not built.
+    assert not [p for p in (out / "law").rglob("*.html") if "village-mediation" in p.read_text(encoding="utf-8")]
     assert (out / "cases/police-first-petition-golden-period/index.html").exists()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 
 pytestmark = pytest.mark.browser
@@ -53,7 +54,7 @@ def test_rule_page_links_to_the_calculator_prefilled(chromium):
     page = browser.new_page()
     page.goto(base + "/rule/xinfang.handle/")
     page.get_by_role("link", name="用期限计算器算一算").click()
-    assert page.input_value("#dl-rule") == "xinfang.handle"
+    expect(page.locator("#dl-rule")).to_have_value("xinfang.handle")  # set by the script, after the page parses
     page.fill("#dl-from", "2026-08-10")
     page.click("button[type=submit]")
     page.locator("#dl-result .dl-answer").wait_for()  # under load the answer can lag the click
@@ -105,7 +106,7 @@ def test_tab_enter_space_and_digits_alone_from_a_rule_page(chromium):
             break
     page.keyboard.press("Enter")
     page.wait_for_url("**/calculator/**")
-    assert page.input_value("#dl-rule") == "xinfang.review-request"
+    expect(page.locator("#dl-rule")).to_have_value("xinfang.review-request")
     for _ in range(300):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "dl-from":

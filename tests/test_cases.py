@@ -145,7 +145,7 @@ def test_a_long_column_pages_its_list_and_groups_every_post(project, tmp_path):
     listed = []
     for page, prev, nxt in (("cases", None, "page/2/"), ("cases/page/2", "../../", "../3/"), ("cases/page/3", "../2/", None)):
         html = (out / page / "index.html").read_text(encoding="utf-8")
-        assert "第" in html and "共3页" in html, page
+        assert "共3页" in html, page
         assert (f'href="{prev}" rel="prev"' in html) == bool(prev) and (f'href="{nxt}" rel="next"' in html) == bool(nxt), page
         listed += re.findall(r'<h2 class="case-title" id="([a-z0-9-]+)">', html)
     assert len(listed) == 25 and len(set(listed)) == 25

@@ -92,7 +92,7 @@ def test_query_finds_page_in_top_three(search_page, query, expected):
     assert expected in results, f"{query!r}: top 3 were {results}"
 
 
-SAMPLES = ["申请行政复议，第12条", "“五个法治化”指预防", "在30日内（节假日顺延）", "复议、复核", "访", "PDF 文件 2026年"]
+SAMPLES = ["申请行政复议，第12条", "“五个法治化”指预防", "在30日内（节假日顺延）", "复议、复核", "访", "PDF 文件 2026年", "㐀𠀀 mixed ABC 信访"]
 
 
 def test_browser_reads_the_index_exactly_as_it_was_written(search_page):

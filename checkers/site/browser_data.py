@@ -14,7 +14,6 @@ import datetime as dt
 import json
 
 from .. import workcalendar
-from ..citation import anchor, excerpt
 from .pages import Citer, page_of
 from .render import Linker
 
@@ -43,10 +42,8 @@ def rule_data(site, item, page: str) -> dict:
     citer = Citer(site.content, link)
 
     def citation(basis: dict) -> dict:
-        article = site.content.article(basis["law"], basis["article"])
-        return {"label": citer.label(basis, article),
-                "href": link(page_of("law", basis["law"]), anchor(basis["article"])),
-                "text": "\n".join(excerpt(article["text"], basis))}
+        parts = citer.parts(basis)
+        return {"label": parts["label"], "href": parts["href"], "text": "\n".join(parts["lines"])}
 
     d = item.data
     return {

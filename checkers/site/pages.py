@@ -31,7 +31,7 @@ RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the
 # most of the statute page's weight on a phone, and too long to read beside the article.
 CITED_INLINE = 10
 # A section with more items than this is listed by title only on its index page, and its items are
-# left out of the navigation (mkdocs.yml not_in_nav): hundreds of summaries are too long to read and
+# left out of the navigation (hooks/content.py tells MkDocs so): hundreds of summaries are too long to read and
 # too heavy for a phone, and Material draws the open section's items on every page of that section,
 # which made the build grow faster than the content (issue 7).
 LONG_SECTION = 40
@@ -76,14 +76,20 @@ class Citer:
             basis = {k: v for k, v in basis.items() if k != "paragraph"}
         return f"《{self.laws[basis['law']].data['short_title']}》{provision(basis)}"
 
+    def parts(self, basis: dict) -> dict:
+        """What a citation shows: its label, the link to the article, and the cited text's lines
+        (on pages as a tooltip, in the calculator's data as the quoted basis)."""
+        article = self.content.article(basis["law"], basis["article"])
+        return {"label": self.label(basis, article), "href": self.link(page_of("law", basis["law"]), anchor(basis["article"])),
+                "lines": excerpt(article["text"], basis)}
+
     def one(self, basis: dict) -> Markup:
         self.count += 1
-        article = self.content.article(basis["law"], basis["article"])
-        tip = Markup("<br>").join(escape(line) for line in excerpt(article["text"], basis))
-        href = self.link(page_of("law", basis["law"]), anchor(basis["article"]))
+        parts = self.parts(basis)
+        tip = Markup("<br>").join(escape(line) for line in parts["lines"])
         return Markup('<span class="cite"><a href="{}" aria-describedby="tip-{}">{}</a>'
                       '<span class="cite-tip" role="tooltip" id="tip-{}" data-search-exclude>{}</span></span>').format(
-            href, self.count, self.label(basis, article), self.count, tip)
+            parts["href"], self.count, parts["label"], self.count, tip)
 
 
 class Site:

@@ -84,12 +84,12 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool) -> dict:
             total = {"seconds": total["seconds"] + one["seconds"], "rss_mb": max(total["rss_mb"], one["rss_mb"])}
         rows["check-jsonschema"].append(total)
         shutil.rmtree(project / "site", ignore_errors=True)
-        rows["build"].append(measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+        rows["build"].append(measure([PY, "-m", "properdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                                       "-d", str(project / "site")], project))
         if baseline:
             shutil.rmtree(project / "site-baseline", ignore_errors=True)
             # The generated Markdown our build left in docs/ is the baseline's input: the same pages.
-            rows["baseline"].append(measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config(project)),
+            rows["baseline"].append(measure([PY, "-m", "properdocs", "build", "-q", "-f", str(baseline_config(project)),
                                              "-d", str(project / "site-baseline")], project))
     result = {name: {"seconds": statistics.median(r["seconds"] for r in rs), "rss_mb": max(r["rss_mb"] for r in rs)}
               for name, rs in rows.items() if rs}
@@ -106,7 +106,7 @@ def machine() -> str:
                 if line.startswith("model name")), platform.processor())
     mem = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), 0)
-    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("mkdocs", "mkdocs-material", "jieba", "jsonschema", "jsonschema-rs", "check-jsonschema"))
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("properdocs", "mkdocs-material", "jieba", "jsonschema", "jsonschema-rs", "check-jsonschema"))
     return f"{cpu}, {os.cpu_count()} cores, {mem} GiB; Python {platform.python_version()}; {versions}"
 
 
@@ -116,7 +116,7 @@ def report(results: dict[str, dict], runs: int, browser: dict | None = None) -> 
              f"由 `make bench` 在 {dt.date.today().isoformat()} 生成。机器：{machine()}。每项取 {runs} 次运行的中位数（内存取最大值）。",
              "", "规模：S 为本站现有内容；M 为另加 100 个程序（各带一条期限规则）和 1,000 篇案例；L 为另加 300 个程序和 3,000 篇案例。",
              "", "## 完整构建 {#build}", "",
-             "本站构建包括校验、生成页面、MkDocs 构建和搜索索引。对照组是同样的页面交给 Material for MkDocs 直接构建"
+             "本站构建包括校验、生成页面、ProperDocs 构建和搜索索引。对照组是同样的页面交给 Material for MkDocs 直接构建（同样用 ProperDocs）"
              "（jieba 搜索、blog 插件、tags、navigation.prune，不校验）。", "",
              "| 规模 | 页面数 | 本站用时 | 对照组用时 | 本站/对照 | 峰值内存 | 输出 | 平均每页 |", "|---|---|---|---|---|---|---|---|"]
     for scale, r in results.items():

@@ -1,8 +1,8 @@
-"""MkDocs hook: validate the YAML content and generate its pages before each build.
+"""Site-tool hook (ProperDocs; MkDocs 1.x hook API): validate the YAML content and generate its pages before each build.
 
 Deliberately thin.  All the work is in ``checkers`` (loader + generator), which
-knows nothing about MkDocs; this file only wires it into ``mkdocs build`` and
-``mkdocs serve`` so the site can later move to another static-site tool.
+knows nothing about MkDocs; this file only wires it into ``properdocs build`` and
+``properdocs serve`` so the site can later move to another static-site tool.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
+from properdocs.exceptions import Abort
 from pathspec.gitignore import GitIgnoreSpec
-from mkdocs.plugins import event_priority
+from properdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the checkers package lives beside mkdocs.yml, not installed
@@ -33,13 +33,13 @@ _POST_SEARCH = {"boost": 0.5}
 
 
 def on_startup(command, dirty):
-    # Draft case posts are previewed under `mkdocs serve` but never built for publication.
+    # Draft case posts are previewed under `properdocs serve` but never built for publication.
     _state["serve"] = command == "serve"
 
 
 @event_priority(100)
 def on_config(config):
-    # Runs at the start of every build, including each rebuild under `mkdocs serve`,
+    # Runs at the start of every build, including each rebuild under `properdocs serve`,
     # before MkDocs collects docs/, so the generated pages are always current.
     # Early (priority 100) so the feed plugin sees its image: RSS wants an absolute URL
     # and the site's address is only known here (SITE_URL), and without one it writes "None".
@@ -61,7 +61,7 @@ def on_config(config):
 
 def on_files(files, config):
     # Each post is published at cases/<file name>/ rather than cases/posts/<file name>/: the
-    # address is the file name editors chose.  A draft is dropped here outside `mkdocs serve`,
+    # address is the file name editors chose.  A draft is dropped here outside `properdocs serve`,
     # so it reaches no page, list or feed.
     site = _state["site"]
     for case in site.items("case"):

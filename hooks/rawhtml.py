@@ -1,10 +1,10 @@
-"""MkDocs hook: keep our finished HTML blocks away from Python-Markdown (checkers/site/rawhtml.py)."""
+"""Site-tool hook (ProperDocs; MkDocs 1.x hook API): keep our finished HTML blocks away from Python-Markdown (checkers/site/rawhtml.py)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from properdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from checkers.site import rawhtml  # noqa: E402

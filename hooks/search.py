@@ -1,4 +1,4 @@
-"""MkDocs hook: the site's search index (checkers/search_index.py, read by search.js).
+"""Site-tool hook (ProperDocs; MkDocs 1.x hook API): the site's search index (checkers/search_index.py, read by search.js).
 
 Material's own search is switched off: it sends the whole index to a phone on the first query
 and cannot match 复议 inside 行政复议.  This file only marks what is searchable and runs the
@@ -31,5 +31,5 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     # After every page is written, so the index matches the site exactly (also on each
-    # rebuild under `mkdocs serve`).
+    # rebuild under `properdocs serve`).
     search_index.build(Path(config["site_dir"]))

@@ -24,9 +24,10 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def site_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`make build` on a copy: ProperDocs with the project's mkdocs.yml."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+    return subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
                            "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -34,7 +35,7 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
 def site(tmp_path_factory) -> Path:
     """The shipped content built once, exactly as `make build` does."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    result = site_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
-from conftest import ROOT, mkdocs_build, run_cli
+from conftest import ROOT, site_build, run_cli
 from htmlscan import scan
 from test_loader import assert_rejected, edit
 
@@ -99,7 +99,7 @@ def test_new_case_writes_a_dated_draft_that_validates_and_is_not_published(proje
         wrong = run_cli(project, "new-case", *bad)
         assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "Traceback" not in wrong.stderr
     out = tmp_path / "out"
-    built = mkdocs_build(project, out)
+    built = site_build(project, out)
     assert built.returncode == 0, built.stderr[-2000:]
     assert not (out / "cases/village-mediation").exists()
     assert "village-mediation" not in (out / "feed_rss_created.xml").read_text(encoding="utf-8")
@@ -140,7 +140,7 @@ def test_a_long_column_pages_its_list_and_groups_every_post(project, tmp_path):
         text = re.sub(r"^date: .*$", f"date: {day}", source, count=1, flags=re.M)
         (project / f"docs/cases/posts/extra-{n:02d}.md").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    built = mkdocs_build(project, out)
+    built = site_build(project, out)
     assert built.returncode == 0, built.stderr[-2000:]
     listed = []
     for page, prev, nxt in (("cases", None, "page/2/"), ("cases/page/2", "../../", "../3/"), ("cases/page/3", "../2/", None)):

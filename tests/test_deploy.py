@@ -47,8 +47,8 @@ def test_missing_page_gets_the_site_404(server):
 
 
 def test_caching_and_compression(server, site):
-    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
-    _, headers, _ = fetch(f"{server}/assets/javascripts/{bundle}")
+    theme_css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
+    _, headers, _ = fetch(f"{server}/assets/stylesheets/{theme_css}")
     assert "immutable" in headers["Cache-Control"]
     _, headers, _ = fetch(server + "/")
     assert headers["Cache-Control"] == "no-cache"

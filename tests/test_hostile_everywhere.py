@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from browser import serve
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, site_build
 from htmlscan import scan
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))<!--c-->{: onclick="x"}'
@@ -55,7 +55,7 @@ def poisoned_site(tmp_path_factory) -> Path:
         path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body,
                         encoding="utf-8")
     out = project / "out"
-    result = mkdocs_build(project, out)
+    result = site_build(project, out)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out
 

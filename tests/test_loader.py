@@ -200,10 +200,10 @@ def test_failed_validation_changes_nothing(project):
 
 
 def test_site_build_fails_on_bad_content(project, tmp_path):
-    from conftest import mkdocs_build
+    from conftest import site_build
 
     edit(project, PROC, "deadline: xinfang.review-request", "deadline: nope")
-    result = mkdocs_build(project, tmp_path / "out")
+    result = site_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "找不到 rule“nope”" in result.stdout + result.stderr  # MkDocs prints Abort messages to stdout
     assert not (tmp_path / "out" / "index.html").exists()

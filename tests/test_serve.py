@@ -38,7 +38,7 @@ def _wait_for(url: str, predicate, seconds: float) -> str:
 def test_serve_rebuilds_when_yaml_changes(project):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+    server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
                                "--livereload", "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

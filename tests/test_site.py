@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from checkers.citation import excerpt
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, site_build
 from htmlscan import norm, scan
 
 
@@ -253,7 +253,7 @@ def test_hostile_content_is_shown_as_text(project, tmp_path):
     t = tip.read_text(encoding="utf-8")
     t = re.sub(r"(\n  - heading: )(.*)", lambda m: m.group(1) + "'" + m.group(2) + HOSTILE.replace("'", "''") + "'", t, count=1)
     tip.write_text(t, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
+    result = site_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     for name in ("procedure/xf-review/index.html", "topic/prohibited-acts/index.html"):
         built = (tmp_path / "out" / name).read_text(encoding="utf-8")
@@ -273,7 +273,7 @@ def test_keeping_html_blocks_from_markdown_changes_no_page(site, project, tmp_pa
     assert "hooks/rawhtml.py" in text
     config.write_text(re.sub(r"\n  - hooks/rawhtml\.py[^\n]*", "", text), encoding="utf-8")
     plain = tmp_path / "plain"
-    result = mkdocs_build(project, plain)
+    result = site_build(project, plain)
     assert result.returncode == 0, result.stderr
     ours = sorted(p.relative_to(site) for p in site.rglob("*.html"))
     assert ours == sorted(p.relative_to(plain) for p in plain.rglob("*.html"))

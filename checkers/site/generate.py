@@ -1,10 +1,10 @@
-"""YAML content -> Markdown pages and browser JSON, with no MkDocs dependency.
+"""YAML content -> Markdown pages and browser JSON, with no site-tool dependency.
 
-Run by ``python -m checkers generate`` or by the thin MkDocs hook.  Keeping
+Run by ``python -m checkers generate`` or by the thin site-tool hook.  Keeping
 this a plain step means the pages can move to another static-site tool (Material
 for MkDocs reaches end of life in 2027) without touching the content model.
 Generated folders are owned by the generator: stale files in them are removed,
-and files are only rewritten when their text changes so ``mkdocs serve`` does
+and files are only rewritten when their text changes so ``properdocs serve`` does
 not rebuild in a loop.
 """
 from __future__ import annotations

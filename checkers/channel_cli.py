@@ -56,7 +56,8 @@ def _answer(position, content) -> dict:
 
 def _human(a: dict, laws: dict) -> str:
     def cite(basis: dict) -> str:
-        return f"《{laws[basis['law']]['short_title']}》{provision(basis)}"
+        article = next(a["text"] for a in laws[basis["law"]]["articles"] if a["number"] == basis["article"])
+        return f"《{laws[basis['law']]['short_title']}》{provision(basis, article)}"
 
     lines = [f"已回答：{s['question']} = {s['option']}（{s['label']}）" for s in a["answers"]]
     if "question" in a:

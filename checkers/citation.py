@@ -66,10 +66,11 @@ def excerpt(text: str, basis: dict) -> list[str]:
             if p == para and (item is None or i in (0, item))]
 
 
-def provision(basis: dict) -> str:
-    """'第三十一条第一款第六项' for {article: 31, paragraph: 1, item: 6}."""
+def provision(basis: dict, text: str | None = None) -> str:
+    """'第三十五条第二款' for {article: 35, paragraph: 2}.  Given the article's text, an article
+    with a single 款 is cited without 第一款 (第三十一条第六项), as the law itself cites it."""
     out = f"第{cn_number(basis['article'])}条"
-    if basis.get("paragraph"):
+    if basis.get("paragraph") and not (basis["paragraph"] == 1 and text is not None and len(structure(text)) == 1):
         out += f"第{cn_number(basis['paragraph'])}款"
     if basis.get("item"):
         out += f"第{cn_number(basis['item'])}项"

@@ -28,6 +28,7 @@ REFERENCES = {
     "channel": [(("rules", "*"), "rule"), (("if_disagree", "next", "*"), "channel"), (("procedures", "*"), "procedure")],
     "tree": [(("outcomes", "*", "channels", "*"), "channel"), (("outcomes", "*", "rules", "*"), "rule")],
     "case": [(("channels", "*"), "channel"), (("procedures", "*"), "procedure")],
+    "holiday": [],
 }
 
 

@@ -6,18 +6,19 @@
 - 工作日: only working days after the start day count.
 - 个月/年: the same date in the target month, or its last day if it has none
   (民法典 第202条); then the holiday rule.
-Days outside the holiday data are treated as working days on Monday–Friday and
-the answer is marked unverified.  This module returns facts and steps as data;
+Days outside the holiday data (workcalendar.Calendar: the package plus the notices
+entered as content) are treated as working days on Monday–Friday and the answer is
+marked unverified.  This module returns facts and steps as data;
 the wording lives in deadline_text.py, the articles in the rule YAML.
 """
 from __future__ import annotations
 
-import calendar
+from calendar import monthrange
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import workcalendar
+from .workcalendar import Calendar
 
 # The topic that states the general counting rule this engine applies (民法典 第二百条至第二百零四条).
 GENERAL_COUNTING_TOPIC = "period-counting"
@@ -65,11 +66,11 @@ class Count:
 class _Looker:
     """Asks the calendar about days and remembers which answers were guesses."""
 
-    def __init__(self):
-        self.unknown: set[int] = set()
+    def __init__(self, calendar: Calendar):
+        self.calendar, self.unknown = calendar, set()
 
     def workday(self, day: dt.date) -> bool:
-        answer = workcalendar.is_workday(day)
+        answer = self.calendar.is_workday(day)
         if answer is None:
             self.unknown.add(day.year)
             return day.weekday() < 5
@@ -80,12 +81,12 @@ def add_months(day: dt.date, months: int) -> tuple[dt.date, bool]:
     """Same date `months` later; (last day of that month, True) when the month is shorter."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
+    last = monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last)), day.day > last
 
 
-def count(start: dt.date, period: Period) -> Count:
-    look = _Looker()
+def count(start: dt.date, period: Period, calendar: Calendar) -> Count:
+    look = _Looker(calendar)
     steps = [Step("start", (start + dt.timedelta(days=1)).isoformat())]
     if period.unit == "工作日":
         day, counted, skipped = start, 0, 0
@@ -107,7 +108,7 @@ def count(start: dt.date, period: Period) -> Count:
         if not moved and end.weekday() >= 5:
             steps.append(Step("adjusted-workday", end.isoformat()))  # a 调休 weekend: no roll-over
         if moved:
-            steps.append(Step("not-workday", end.isoformat(), workcalendar.holiday_name(end) or "weekend"))
+            steps.append(Step("not-workday", end.isoformat(), calendar.holiday_name(end) or "weekend"))
             while not look.workday(end):
                 end += dt.timedelta(days=1)
             steps.append(Step("moved", end.isoformat()))
@@ -137,7 +138,7 @@ class RuleAnswer:
     extended_total: Count | None  # the latest date if the extension the law allows is used
 
 
-def for_rule(rule: dict, start: dt.date) -> RuleAnswer:
+def for_rule(rule: dict, start: dt.date, calendar: Calendar) -> RuleAnswer:
     version = version_for(rule, start)
     period = Period(version["period"]["value"], version["period"]["unit"])
     total = None
@@ -146,5 +147,5 @@ def for_rule(rule: dict, start: dt.date) -> RuleAnswer:
         if extra["unit"] != period.unit:
             raise ValueError(f"{rule['id']}: extension unit differs from the period unit")
         # The extension lengthens the same period: 60日 + 30日 is counted as 90日 from the same start.
-        total = count(start, Period(period.value + extra["value"], period.unit))
-    return RuleAnswer(rule, version, count(start, period), total)
+        total = count(start, Period(period.value + extra["value"], period.unit), calendar)
+    return RuleAnswer(rule, version, count(start, period, calendar), total)

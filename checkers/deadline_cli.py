@@ -38,15 +38,17 @@ def run(args) -> int:
     try:
         start = parse_day(args.start, "--from ")
         today = parse_day(args.today, "--today ") if args.today else dt.date.today()
-        if args.rule:
-            answer = _rule_answer(args, start, today)
-        else:
+        if args.rule is None:
             try:
                 period = parse_period(args.period)
             except ValueError as exc:
                 raise BadInput(str(exc)) from None
-            answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period), today),
-                      "basis": _general_counting_basis(Path(args.root))}
+        content = loader.load(Path(args.root))
+        if args.rule is not None:
+            answer = _rule_answer(content, args.rule, start, today)
+        else:
+            answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period, content.calendar), today, content.calendar),
+                      "basis": _general_counting_basis(content)}
     except BadInput as exc:
         print(f"python -m checkers deadline: {exc}", file=sys.stderr)
         return 2
@@ -57,42 +59,41 @@ def run(args) -> int:
     return 0
 
 
-def _rule_answer(args, start: dt.date, today: dt.date) -> dict:
-    content = loader.load(Path(args.root))
+def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
     rules = content.rules
-    if args.rule not in rules:
-        raise BadInput(f"没有这个期限规则：{args.rule}（可用：{'、'.join(sorted(rules))}）")
-    rule = rules[args.rule]
+    if rule_id not in rules:
+        what = f"没有这个期限规则：{rule_id}" if rule_id.strip() else "--rule 没有写期限规则 id"
+        raise BadInput(f"{what}（可用：{'、'.join(sorted(rules))}）")
+    rule = rules[rule_id]
     base = {"rule": rule["id"], "title": rule["title"], "from": start.isoformat(), "trigger": rule["trigger"]}
     try:
-        answer = for_rule(rule, start)
+        answer = for_rule(rule, start, content.calendar)
     except NoVersion:
         spans = "；".join(f"{v['effective_from']} 至 {v['effective_until'] or '今'}" for v in rule["versions"])
         return {**base, "deadline": None, "extended": False, "verified": False, "basis": [],
                 "reason": f"本站没有收录 {start.isoformat()} 时适用的这条规定（本站收录的版本适用于：{spans}），无法计算。",
                 "steps": []}
-    out = {**base, **_count_json(answer.main, today), "basis": basis_list(answer.version["basis"], content.laws)}
+    out = {**base, **_count_json(answer.main, today, content.calendar), "basis": basis_list(answer.version["basis"], content.laws)}
     if answer.extended_total:
         out["extension"] = {"condition": answer.version["extension"]["condition"],
-                            **_count_json(answer.extended_total, today)}
+                            **_count_json(answer.extended_total, today, content.calendar)}
     out["not_counted"] = [n["text"] for n in answer.version.get("not_counted", [])]
     out["exceptions"] = [n["text"] for n in answer.version.get("exceptions", [])]
     return out
 
 
-def _general_counting_basis(root: Path) -> list[dict]:
+def _general_counting_basis(content) -> list[dict]:
     """A bare period has no rule of its own: cite the general counting articles from the content."""
-    content = loader.load(root)
     topic = content.topics[GENERAL_COUNTING_TOPIC]
     bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
     general = [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]
     return basis_list(general, content.laws)
 
 
-def _count_json(c: Count, today: dt.date) -> dict:
+def _count_json(c: Count, today: dt.date, calendar) -> dict:
     return {"period": str(c.period), "deadline": c.deadline.isoformat(), "weekday": cn_day(c.deadline)[-4:-1],
             "days_left": (c.deadline - today).days, "extended": c.extended, "verified": c.verified,
-            "steps": step_lines(c)}
+            "steps": step_lines(c, calendar)}
 
 
 def _human(a: dict) -> str:

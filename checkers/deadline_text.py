@@ -9,7 +9,6 @@ import datetime as dt
 
 from .citation import excerpt, provision
 from .deadline import Count, RuleAnswer
-from . import workcalendar
 
 WEEKDAYS = "一二三四五六日"
 
@@ -27,7 +26,7 @@ def cn_date(day: dt.date | str | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def step_lines(c: Count) -> list[str]:
+def step_lines(c: Count, calendar) -> list[str]:
     lines = []
     for step in c.steps:
         if step.kind == "start":
@@ -50,7 +49,7 @@ def step_lines(c: Count) -> list[str]:
                          "调休上班的周六、周日算作工作日。")
         elif step.kind == "unverified":
             years = "、".join(f"{y}年" for y in step.detail.split(","))
-            lines.append(f"注意：本站的节假日数据只有{workcalendar.FIRST_YEAR}年至{workcalendar.LAST_YEAR}年，"
+            lines.append(f"注意：本站的节假日数据只有{calendar.first_year}年至{calendar.last_year}年，"
                          f"没有{years}的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，"
                          "不能作为确定的结论，请向办理机关核实。")
     return lines
@@ -64,9 +63,9 @@ def basis_list(bases: list[dict], laws: dict) -> list[dict]:
             continue
         seen.add(key)
         law = laws[basis["law"]]
+        article = next(a["text"] for a in law["articles"] if a["number"] == basis["article"])
         out.append({"law": basis["law"], "title": law["title"], "article": basis["article"],
                     "paragraph": basis.get("paragraph"), "item": basis.get("item"),
-                    "provision": provision(basis), "version": law["version"],
-                    "text": "\n".join(excerpt(next(a["text"] for a in law["articles"]
-                                                    if a["number"] == basis["article"]), basis))})
+                    "provision": provision(basis, article), "version": law["version"],
+                    "text": "\n".join(excerpt(article, basis))})
     return out

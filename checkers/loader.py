@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, crossref, schema
+from . import cases, crossref, holidays, schema
+from .workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Content kind -> its folder under procedures/ and its schema in schemas/.
-YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form")
+YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form", "holiday")
 # Case columns are Markdown posts under docs/cases/posts/ (checkers/cases.py) but are checked as content.
 KINDS = YAML_KINDS + ("case",)
 IGNORED_NAMES = {"README.md"}
@@ -40,6 +41,7 @@ class Content:
     # not reported again, the file's own errors already are.
     broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     _articles: dict | None = field(default=None, repr=False)
+    _calendar: Calendar | None = field(default=None, repr=False)
     # 案例专栏: each valid post's lead (Markdown before <!-- more -->) and the authors file.
     case_leads: dict[str, str] = field(default_factory=dict)
     case_authors: dict[str, dict] = field(default_factory=dict)
@@ -50,6 +52,14 @@ class Content:
             self._articles = {(law_id, a["number"]): a for law_id, item in self.items["law"].items()
                               for a in item.data["articles"]}
         return self._articles.get((law_id, number))
+
+    @property
+    def calendar(self) -> Calendar:
+        """Working days: the chinesecalendar package plus the holiday notices in procedures/holiday/."""
+        if self._calendar is None:
+            notices = sorted((item.data for item in self.items["holiday"].values()), key=lambda d: d["year"])
+            self._calendar = Calendar(notices)
+        return self._calendar
 
     def has(self, kind: str, item_id: str) -> bool:
         return item_id in self.items[kind] or item_id in self.broken[kind]
@@ -88,6 +98,7 @@ def load(root: Path = ROOT) -> Content:
         problems += _load_file(path, shown, rel.parts[0], schema_dir, content)
     problems += cases.load(root, schema_dir, content, Item)
     problems += crossref.check(content)
+    problems += holidays.check(content)
     if problems:
         raise ContentError(problems)
     return content

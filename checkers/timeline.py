@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .deadline import Count, NoVersion, Period, count, for_rule
+from .workcalendar import Calendar
 
 START = "start"
 
@@ -44,7 +45,7 @@ def step_ids(item: dict) -> list[str]:
     return [s["id"] for s in item["steps"] if "id" in s]
 
 
-def build(item: dict, rules: dict[str, dict], start: dt.date, done: dict[str, dt.date]) -> list[Entry]:
+def build(item: dict, rules: dict[str, dict], start: dt.date, done: dict[str, dt.date], calendar: Calendar) -> list[Entry]:
     """Entries in step order.  `done` maps step id -> the date that step was completed."""
     known = set(step_ids(item))
     unknown = sorted(set(done) - known)
@@ -64,12 +65,12 @@ def build(item: dict, rules: dict[str, dict], start: dt.date, done: dict[str, dt
         if base is not None:
             if rule is not None:
                 try:
-                    answer = for_rule(rule, base)
+                    answer = for_rule(rule, base, calendar)
                     due, extended = answer.main, answer.extended_total
                 except NoVersion:
                     no_version = True
             elif "period" in step:
-                due = count(base, Period(step["period"]["value"], step["period"]["unit"]))
+                due = count(base, Period(step["period"]["value"], step["period"]["unit"]), calendar)
         finished = done.get(step.get("id", ""))
         entries.append(Entry(step, index, source, base, due, extended, rule, no_version, finished,
                              late=bool(finished and due and finished > due.deadline)))

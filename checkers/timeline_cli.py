@@ -44,7 +44,7 @@ def run(args) -> int:
         if "start" not in item:
             with_timeline = sorted(i for i, it in items.items() if "start" in it.data)
             raise BadInput(f"{item_id} 没有时间线（有时间线的：{'、'.join(with_timeline)}）")
-        entries = build(item, content.rules, start, done)
+        entries = build(item, content.rules, start, done, content.calendar)
     except (BadInput, TimelineError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2

@@ -1,17 +1,19 @@
-"""Which days are working days in mainland China, from the chinesecalendar package.
+"""Which days are working days in mainland China: the chinesecalendar package, extended or
+corrected by the State Council notices entered as content (procedures/holiday/<year>.yaml).
 
-The package knows statutory holidays and 调休 (weekend days made working days)
-for the years it has official notices for (2004–2026 in the pinned version) and
-raises for other years.  We turn that into an explicit answer: True/False where
-the data speaks, None where it does not, so callers can say "unverified"
-instead of guessing.
+The package knows statutory holidays and 调休 (weekend days made working days) for the
+years of the notices it was released with (2004–2026 in the pinned version) and raises for
+other years.  Offices cannot wait for a package release each December, so a year's notice
+can be typed in as content (checked by checkers/holidays.py).  A Calendar answers
+True/False where either source speaks and None where neither does, so callers say
+"unverified" instead of guessing; it also says, year by year, where its answer comes from.
 """
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from importlib import metadata
 
-import chinese_calendar
 from chinese_calendar import constants
 
 # The package's English holiday names, in the words of the State Council notices.
@@ -20,38 +22,81 @@ HOLIDAY_NAMES = {
     "Dragon Boat Festival": "端午节", "Mid-autumn Festival": "中秋节", "National Day": "国庆节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
-FIRST_YEAR = min(constants.holidays).year
-LAST_YEAR = max(constants.holidays).year
+PACKAGE = "chinesecalendar"
+PACKAGE_FIRST_YEAR = min(constants.holidays).year
+PACKAGE_LAST_YEAR = max(constants.holidays).year
 
 
-def covered(day: dt.date) -> bool:
-    return FIRST_YEAR <= day.year <= LAST_YEAR
+def days(span: dict) -> list[dt.date]:
+    """The days of one holiday entry {from, to} of a notice file, both ends included."""
+    first, last = dt.date.fromisoformat(span["from"]), dt.date.fromisoformat(span["to"])
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-@lru_cache(maxsize=None)
-def is_workday(day: dt.date) -> bool | None:
-    """True/False from the official arrangements; None when the year is not in the data."""
-    if not covered(day):
-        return None
-    return chinese_calendar.is_workday(day)
+class Calendar:
+    def __init__(self, notices: list[dict] = ()):
+        """`notices`: the data of valid holiday files, one per year, in year order."""
+        self.holidays = {d: HOLIDAY_NAMES.get(n, n) for d, n in constants.holidays.items()}
+        self.workdays = set(constants.workdays)
+        self.notice_years = {}
+        for notice in notices:
+            year = notice["year"]
+            # A notice replaces what the package says about its year, whole: a correction
+            # that leaves out a day the package has must remove that day.
+            self.holidays = {d: n for d, n in self.holidays.items() if d.year != year}
+            self.workdays = {d for d in self.workdays if d.year != year}
+            for span in notice["holidays"]:
+                for day in days(span):
+                    self.holidays[day] = span["name"]
+            self.workdays.update(dt.date.fromisoformat(d) for d in notice["workdays"])
+            self.notice_years[year] = notice
+        years = {*range(PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR + 1), *self.notice_years}
+        self.first_year, self.last_year = min(years), max(years)
+
+    def covered(self, day: dt.date) -> bool:
+        return self.first_year <= day.year <= self.last_year
+
+    def is_workday(self, day: dt.date) -> bool | None:
+        """True/False from the official arrangements; None when the year is not in the data."""
+        if not self.covered(day):
+            return None
+        # The package's own rule (chinese_calendar.is_workday), applied to the merged tables.
+        return day in self.workdays or (day.weekday() < 5 and day not in self.holidays)
+
+    def holiday_name(self, day: dt.date) -> str | None:
+        """Chinese name of the statutory holiday on this day, or None (weekends have no name)."""
+        return self.holidays.get(day)
+
+    def is_adjusted_workday(self, day: dt.date) -> bool:
+        """A Saturday or Sunday that the State Council made a working day (调休上班)."""
+        return day in self.workdays
+
+    def sources(self) -> list[dict]:
+        """Each year covered and where its days come from: the package, or a notice file."""
+        version = metadata.version(PACKAGE)
+        out = []
+        for year in range(self.first_year, self.last_year + 1):
+            notice = self.notice_years.get(year)
+            if notice is None:
+                out.append({"year": year, "kind": "package", "name": f"{PACKAGE} {version}", "file": None,
+                            "number": None, "date": None, "url": None, "correction": False})
+            else:
+                n = notice["notice"]
+                out.append({"year": year, "kind": "notice", "name": n["title"], "file": f"procedures/holiday/{year}.yaml",
+                            "number": n["number"], "date": n["date"], "url": n["url"], "correction": "correction" in notice})
+        return out
+
+    def export(self) -> dict:
+        """The same facts for the browser engine: one source for both."""
+        return {
+            "first_year": self.first_year,
+            "last_year": self.last_year,
+            "holidays": {d.isoformat(): n for d, n in sorted(self.holidays.items())},
+            "workdays": sorted(d.isoformat() for d in self.workdays),
+        }
 
 
-def holiday_name(day: dt.date) -> str | None:
-    """Chinese name of the statutory holiday on this day, or None (weekends have no name)."""
-    name = constants.holidays.get(day)
-    return HOLIDAY_NAMES.get(name, name) if name else None
-
-
-def is_adjusted_workday(day: dt.date) -> bool:
-    """A Saturday or Sunday that the State Council made a working day (调休上班)."""
-    return day in constants.workdays
-
-
-def export() -> dict:
-    """The same facts for the browser engine: one source for both."""
-    return {
-        "first_year": FIRST_YEAR,
-        "last_year": LAST_YEAR,
-        "holidays": {d.isoformat(): HOLIDAY_NAMES.get(n, n) for d, n in sorted(constants.holidays.items())},
-        "workdays": sorted(d.isoformat() for d in constants.workdays),
-    }
+@lru_cache(maxsize=1)
+def package_only() -> Calendar:
+    """The package's data alone, for checking notice files against it (checkers/holidays.py)."""
+    return Calendar()

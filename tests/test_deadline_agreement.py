@@ -7,12 +7,10 @@ import datetime as dt
 import shutil
 import subprocess
 
-from checkers import workcalendar
 from checkers.deadline import Period, count, for_rule, NoVersion
 from conftest import ROOT
 
 PERIODS = ["1日", "3日", "7日", "5工作日", "20工作日", "1个月", "6个月", "1年", "2年", "3年"]
-FIRST, LAST = dt.date(workcalendar.FIRST_YEAR, 1, 1), dt.date(workcalendar.LAST_YEAR + 1, 12, 31)
 
 
 def _line(c) -> str:
@@ -22,19 +20,24 @@ def _line(c) -> str:
     return f"{c.deadline.isoformat()} {str(c.extended).lower()} {str(c.verified).lower()} {steps}"
 
 
-def python_lines(rules: list[dict]) -> list[str]:
+def span(calendar) -> tuple[dt.date, dt.date]:
+    """Every day of the holiday data, and one year past it (where both must say 'unverified')."""
+    return dt.date(calendar.first_year, 1, 1), dt.date(calendar.last_year + 1, 12, 31)
+
+
+def python_lines(rules: list[dict], calendar) -> list[str]:
     out = []
-    day = FIRST
-    while day <= LAST:
+    day, last = span(calendar)
+    while day <= last:
         for rule in rules:
             try:
-                a = for_rule(rule, day)
+                a = for_rule(rule, day, calendar)
                 out.append(f"{rule['id']}\t{day}\t{_line(a.main)}\t{_line(a.extended_total)}")
             except NoVersion:
                 out.append(f"{rule['id']}\t{day}\tno-version\t-")
         for p in PERIODS:
             unit = p.lstrip("0123456789")
-            out.append(f"period:{p}\t{day}\t{_line(count(day, Period(int(p[:-len(unit)]), unit)))}\t-")
+            out.append(f"period:{p}\t{day}\t{_line(count(day, Period(int(p[:-len(unit)]), unit), calendar))}\t-")
         day += dt.timedelta(days=1)
     return out
 
@@ -45,11 +48,11 @@ def test_browser_engine_agrees_with_python_on_every_day(site, content):
     data = site / "data"
     engine = ROOT / "docs" / "assets" / "javascripts" / "deadline.js"
     result = subprocess.run([node, str(ROOT / "tests" / "js" / "agree.js"), str(data), str(engine),
-                             FIRST.isoformat(), LAST.isoformat(), *PERIODS],
+                             *(d.isoformat() for d in span(content.calendar)), *PERIODS],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     browser = result.stdout.splitlines()
-    python = python_lines([content.rules[i] for i in sorted(content.rules)])
+    python = python_lines([content.rules[i] for i in sorted(content.rules)], content.calendar)
     assert len(browser) == len(python) > 0
     mismatches = [(b, p) for b, p in zip(browser, python) if b != p]
     assert not mismatches, f"{len(mismatches)} disagreements, first:\nbrowser {mismatches[0][0]}\npython  {mismatches[0][1]}"

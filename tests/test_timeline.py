@@ -31,7 +31,7 @@ def due(entries, step_id):
 
 
 def test_worked_example_received_and_accepted_on_the_same_monday(content):
-    entries = build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-10")})
+    entries = build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-10")}, content.calendar)
     assert due(entries, "notify").due.deadline == D("2026-08-25")       # 15日: Tue 25 Aug
     assert due(entries, "object").due.deadline == D("2026-08-17")       # 5工作日: Mon 17 Aug
     assert due(entries, "conclude").due.deadline == D("2026-10-09")     # 60日: Fri 9 Oct (after 国庆)
@@ -40,16 +40,16 @@ def test_worked_example_received_and_accepted_on_the_same_monday(content):
 
 
 def test_a_step_counted_from_an_undated_step_waits_for_it(content):
-    entries = build(HANDLING, content.rules, D("2026-08-10"), {})
+    entries = build(HANDLING, content.rules, D("2026-08-10"), {}, content.calendar)
     conclude = due(entries, "conclude")
     assert conclude.pending and conclude.due is None and conclude.counts_from == "accept"
     assert due(entries, "notify").due.deadline == D("2026-08-25")  # the others do not wait
 
 
 def test_late_and_unverified_are_marked(content):
-    entries = build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-10"), "conclude": D("2026-10-20")})
+    entries = build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-10"), "conclude": D("2026-10-20")}, content.calendar)
     assert due(entries, "conclude").late
-    beyond = build(HANDLING, content.rules, D("2026-12-20"), {"accept": D("2026-12-21")})
+    beyond = build(HANDLING, content.rules, D("2026-12-20"), {"accept": D("2026-12-21")}, content.calendar)
     assert not due(beyond, "conclude").due.verified  # 2027 has no holiday data yet
 
 
@@ -57,9 +57,9 @@ def test_dates_before_the_start_and_unknown_steps_are_refused(content):
     from checkers.timeline import TimelineError
 
     with pytest.raises(TimelineError, match="早于起点"):
-        build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-01")})
+        build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-01")}, content.calendar)
     with pytest.raises(TimelineError, match="没有这个步骤：acept"):
-        build(HANDLING, content.rules, D("2026-08-10"), {"acept": D("2026-08-11")})
+        build(HANDLING, content.rules, D("2026-08-10"), {"acept": D("2026-08-11")}, content.calendar)
 
 
 # --- the command line, on the shipped staff procedures ----------------------------------
@@ -82,9 +82,9 @@ def test_every_timed_procedure_and_practice_computes_from_the_engine(content):
         steps = json.loads(result.stdout)["steps"]
         for step, out in zip(item.data["steps"], steps):
             if "deadline" in step:
-                assert out["due"] == for_rule(content.rules[step["deadline"]], start).main.deadline.isoformat()
+                assert out["due"] == for_rule(content.rules[step["deadline"]], start, content.calendar).main.deadline.isoformat()
             elif "period" in step:
-                assert out["due"] == count(start, Period(step["period"]["value"], step["period"]["unit"])).deadline.isoformat()
+                assert out["due"] == count(start, Period(step["period"]["value"], step["period"]["unit"]), content.calendar).deadline.isoformat()
 
 
 def test_cli_marks_waiting_steps_and_says_how_to_fill_them():

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .. import workcalendar
 from .pages import Citer, page_of
 from .render import Linker
 
@@ -21,7 +20,7 @@ RULES_DIR = "data/rules"
 
 
 def compact_calendar(calendar: dict) -> dict:
-    """workcalendar.export() with each holiday's run of days written once, as 2026-10-01/8.
+    """Calendar.export() with each holiday's run of days written once, as 2026-10-01/8.
     A day-by-day list grows by ~30 entries a year; runs are a third of the bytes."""
     runs: dict[str, list[list]] = {}
     previous: tuple[str, dt.date] | None = None
@@ -65,7 +64,8 @@ def _json(value) -> str:
 
 def files(site, page: str) -> dict[str, str]:
     """Path under docs/ -> script text."""
-    out = {"data/calendar.js": f"window.DEADLINE_CALENDAR = {_json(compact_calendar(workcalendar.export()))};\n"}
+    calendar = compact_calendar(site.content.calendar.export())
+    out = {"data/calendar.js": f"window.DEADLINE_CALENDAR = {_json(calendar)};\n"}
     for item in site.items("rule"):
         # A registry rather than one global per rule: a page may load several rules, in any order.
         out[f"{RULES_DIR}/{item.id}.js"] = ("(window.DEADLINE_RULES = window.DEADLINE_RULES || {})"

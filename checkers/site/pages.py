@@ -7,8 +7,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..citation import anchor, excerpt, provision, structure
-from .. import channel, workcalendar
+from ..citation import anchor, excerpt, provision
+from .. import channel
 from . import column
 from ..crossref import find_bases
 from ..deadline import GENERAL_COUNTING_TOPIC
@@ -71,10 +71,7 @@ class Citer:
         return Markup("、").join(self.one(b) for b in bases)
 
     def label(self, basis: dict, article: dict) -> str:
-        # An article with a single 款 is cited without 第一款 (第三十一条第六项), as the law itself does.
-        if basis.get("paragraph") == 1 and len(structure(article["text"])) == 1:
-            basis = {k: v for k, v in basis.items() if k != "paragraph"}
-        return f"《{self.laws[basis['law']].data['short_title']}》{provision(basis)}"
+        return f"《{self.laws[basis['law']].data['short_title']}》{provision(basis, article['text'])}"
 
     def parts(self, basis: dict) -> dict:
         """What a citation shows: its label, the link to the article, and the cited text's lines
@@ -148,7 +145,7 @@ class Site:
         out.update(column.pages(self))
         out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
                                            counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
-                                           calendar={"first_year": workcalendar.FIRST_YEAR, "last_year": workcalendar.LAST_YEAR})
+                                           calendar=self.content.calendar)
         return out
 
     def render(self, template: str, page: str, **context) -> str:
@@ -158,7 +155,7 @@ class Site:
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
             rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, column=column,
             citations_page=citations_page, CITED_INLINE=CITED_INLINE, LONG_SECTION=LONG_SECTION,
-            **{"first_day": f"{workcalendar.FIRST_YEAR}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
+            **{"first_day": f"{self.content.calendar.first_year}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
 
     def checker_pages(self) -> dict[str, str]:
         """One static page per question and per (question, option) that ends in an outcome:
@@ -186,6 +183,18 @@ class Site:
             if version["effective_from"] <= self.today and (version["effective_until"] or "9999") >= self.today:
                 return version
         return None
+
+    def calendar_sources(self) -> list[dict]:
+        """The holiday data's sources for a page: runs of package years as one row, each notice its own."""
+        rows: list[dict] = []
+        for source in self.content.calendar.sources():
+            if rows and source["kind"] == "package" == rows[-1]["kind"]:
+                rows[-1]["last"] = source["year"]
+            else:
+                rows.append({**source, "first": source["year"], "last": source["year"]})
+        for row in rows:
+            row["years"] = f"{row['first']}年" + (f"至{row['last']}年" if row["last"] != row["first"] else "")
+        return rows
 
     def badge(self, rule: dict) -> str:
         version = self.current(rule)
@@ -265,6 +274,8 @@ class Site:
         for source in self.content.all_items():
             if source.kind == "case":
                 continue  # listed as 相关案例, newest first and published only (see cases_for)
+            if not REFERENCES[source.kind]:
+                continue  # points at nothing (a year's holiday notice)
             entry = (page_of(source.kind, source.id), self.title(source.kind, source.id))
             for pattern, target in REFERENCES[source.kind]:
                 for _, ref in walk(source.data, pattern):

@@ -37,13 +37,10 @@ def on_startup(command, dirty):
     _state["serve"] = command == "serve"
 
 
-@event_priority(100)
+@event_priority(100)  # first, so every plugin configured after it finds the pages generated
 def on_config(config):
     # Runs at the start of every build, including each rebuild under `properdocs serve`,
     # before MkDocs collects docs/, so the generated pages are always current.
-    # Early (priority 100) so the feed plugin sees its image: RSS wants an absolute URL
-    # and the site's address is only known here (SITE_URL), and without one it writes "None".
-    config.plugins["rss"].config.image = config["site_url"] + "assets/images/favicon.png"
     try:
         content = loader.load(ROOT)
     except ContentError as exc:

@@ -202,6 +202,21 @@ def test_feed_lists_every_published_post_with_absolute_links(site, content):
     assert (site / "cases/index.html").read_text(encoding="utf-8").count("feed_rss_created.xml") >= 1
 
 
+def test_feed_names_authors_and_points_to_our_own_stylesheet(site, content):
+    text = (site / "feed_rss_created.xml").read_text(encoding="utf-8")
+    assert '<?xml-stylesheet type="text/xsl" href="assets/feed.xsl"?>' in text
+    assert (site / "assets/feed.xsl").exists() and (site / "assets/stylesheets/feed.css").exists()
+    items = ET.fromstring(text.encode("utf-8")).findall("./channel/item")
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    for item, post in zip(items, posts(content)):
+        names = [content.case_authors[a]["name"] for a in post.data["authors"]]
+        assert [c.text for c in item.findall(f"{dc}creator")] == names
+        assert item.findtext(f"{dc}date") == post.data["date"]
+        assert not [a for a in post.data["authors"] if a in ET.tostring(item, encoding="unicode")]
+        # The description is the lead as text: no markup a reader would render.
+        assert "<" not in item.findtext("description") and item.findtext("description")
+
+
 def _rfc822_day(iso: str) -> str:
     import datetime
 

@@ -10,9 +10,11 @@ for the column's fixed shape: 案情简介, 处理过程, 法律依据, in that 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from . import schema
+from . import safe_markdown, schema
 from .problems import Problem
 from .yamlsafe import parse_yaml, read_text, read_yaml
 
@@ -22,18 +24,19 @@ SECTIONS = ("案情简介", "处理过程", "法律依据")
 EXCERPT = "<!-- more -->"  # ends the lead: the column's lists show only the lead
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*(?:\{[^}]*\})?\s*$")
-_FENCE = re.compile(r"^(```|~~~)")
-# A post's body becomes the page's HTML: editors write Markdown only, so any tag, event
-# attribute (via an attribute list) or javascript: link is refused rather than published.
-_UNSAFE = ((re.compile(r"<\s*[A-Za-z/!?]"), "正文不要写 HTML 标签，只用 Markdown（导语后的 <!-- more --> 除外）"),
-           (re.compile(r"\bon[a-z]+\s*=", re.I), "正文不要写 on…= 这样的网页属性"),
-           (re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.I), "链接只能指向网址或本站页面"))
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post's body as the site publishes it: each part rendered by the column's safe Markdown."""
+    lead: str                          # HTML of the lead (before <!-- more -->)
+    sections: tuple[tuple[str, str], ...]  # (section title, HTML) in order
 
 
 def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
     """Add every post to content.items['case']; return the problems found."""
     problems: list[Problem] = []
-    content.case_authors, problems_authors = _authors(root)
+    content.case_authors, problems_authors = _authors(root, schema_dir)
     authors = set(content.case_authors)
     problems += problems_authors
     folder = root / POSTS
@@ -48,14 +51,18 @@ def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
     return problems
 
 
-def _authors(root: Path) -> tuple[dict[str, dict], list[Problem]]:
+def _authors(root: Path, schema_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
     path = root / AUTHORS
     if not path.exists():
         return {}, []
-    data, _, problems = read_yaml(path, AUTHORS.as_posix())
+    shown = AUTHORS.as_posix()
+    data, lines, problems = read_yaml(path, shown)
     if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
-        return {}, problems or [Problem(AUTHORS.as_posix(), 1, "authors", "应为“authors:”下按 id 列出的供稿单位")]
-    return data["authors"], problems
+        return {}, problems or [Problem(shown, 1, "authors", "应为“authors:”下按 id 列出的供稿单位")]
+    problems += schema.check(data, "authors", schema_dir, shown, lines)
+    # Only complete entries are known authors: a post naming a broken one is told so once, here.
+    return {k: v for k, v in data["authors"].items() if isinstance(v, dict) and isinstance(v.get("name"), str)
+            and not any(p.field.startswith(f"authors.{k}") for p in problems)}, problems
 
 
 def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item) -> list[Problem]:
@@ -80,11 +87,12 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
     if not SLUG.match(slug):
         problems.append(Problem(shown, 1, "", "文件名只能用小写英文字母、数字和 -，例如 first-petition-30-days.md（它就是文章的网址）"))
     item = make_item("case", slug, data, shown, where)
-    problems += _body(lines, end, shown)
+    body_problems, post = _body(lines, end, shown)
+    problems += body_problems
     # Like every other kind: only a post whose own shape is right takes part in cross-checks.
     if not problems:
         content.items["case"][slug] = item
-        content.case_leads[slug] = "\n".join(lines[end + 1:]).partition(EXCERPT)[0].strip()
+        content.case_posts[slug] = post
     else:
         content.broken["case"].add(slug)
     for i, author in enumerate(data.get("authors") or []):
@@ -95,23 +103,25 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
         problems.append(Problem(shown, item.line("channels"), "channels", "至少写一个本案走过的途径（channels）或信访程序（procedures）"))
     if isinstance(data.get("date"), str) and isinstance(data.get("reviewed"), str) and data["reviewed"] < data["date"]:
         problems.append(Problem(shown, item.line("reviewed"), "reviewed", "最后核对日期不能早于发布日期"))
+    today = date.today().isoformat()
+    for key, what in (("date", "发布日期"), ("reviewed", "最后核对日期")):
+        # A published post dated later would sit at the top of the column before its day came.
+        if data.get("status") == "published" and isinstance(data.get(key), str) and data[key] > today:
+            problems.append(Problem(shown, item.line(key), key, f"{what} {data[key]} 在今天（{today}）之后："
+                                                              "发布的文章写真正发布、核对的日子；要以后再发布，先保持 status: draft"))
     return problems
 
 
-def _body(lines: list[str], end: int, shown: str) -> list[Problem]:
-    """The column's shape: a lead, the excerpt line, then exactly the three sections in order."""
-    problems, found, fenced, excerpt = [], [], False, None
-    for number, line in enumerate(lines[end + 1:], start=end + 2):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if fenced:
-            continue
+def _body(lines: list[str], end: int, shown: str) -> tuple[list[Problem], Post | None]:
+    """The column's shape (a lead, the excerpt line, then exactly the three sections in order),
+    and each part rendered by the safe profile, whose refusals are reported at their line."""
+    problems, found, excerpt = [], [], None
+    first = end + 2  # line number of the body's first line
+    body = lines[end + 1:]
+    for number, line in enumerate(body, start=first):
         if line.strip() == EXCERPT:
             excerpt = number if excerpt is None else excerpt
             continue
-        for pattern, message in _UNSAFE:
-            if pattern.search(line):
-                problems.append(Problem(shown, number, "正文", message))
         match = _HEADING.match(line)
         if not match:
             continue
@@ -140,4 +150,27 @@ def _body(lines: list[str], end: int, shown: str) -> list[Problem]:
     for (title, start), nxt in zip(found, [n for _, n in found[1:]] + [len(lines) + 1]):
         if not any(line.strip() for line in lines[start:nxt - 1]):
             problems.append(Problem(shown, start, "正文", f"“## {title}”一节是空的"))
-    return problems
+    if excerpt is not None and found and any(line.strip() for line in lines[excerpt:found[0][1] - 1]):
+        problems.append(Problem(shown, excerpt + 1, "正文", f"{EXCERPT} 和“## {SECTIONS[0]}”之间不要写内容：导语写在 {EXCERPT} 前面"))
+    if problems:
+        return problems, None
+    # Each part separately: the lead (lists and the feed show it alone) and each section's text.
+    spans = [(None, first, excerpt)] + [(t, n + 1, nxt) for (t, n), nxt in
+                                       zip(found, [n for _, n in found[1:]] + [len(lines) + 2])]
+    rendered = []
+    for title, start, stop in spans:
+        part = lines[start - 1:stop - 1]
+        html, findings = safe_markdown.render("\n".join(part))
+        for finding in findings:
+            problems.append(Problem(shown, _line_of(part, start, finding.needle), "正文", finding.message))
+        rendered.append((title, html))
+    return problems, Post(rendered[0][1], tuple(rendered[1:]))
+
+
+def _line_of(part: list[str], start: int, needle: str) -> int:
+    """The line of a part where the refused text was written (its start, if it cannot be found)."""
+    for probe in (needle, needle[:8], needle[:4]):
+        for offset, line in enumerate(part):
+            if probe and probe in line:
+                return start + offset
+    return start

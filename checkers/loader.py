@@ -42,8 +42,11 @@ class Content:
     broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     _articles: dict | None = field(default=None, repr=False)
     _calendar: Calendar | None = field(default=None, repr=False)
-    # 案例专栏: each valid post's lead (Markdown before <!-- more -->) and the authors file.
-    case_leads: dict[str, str] = field(default_factory=dict)
+    # Files that could not be read at all, and how many references to them were held back.
+    unreadable: set[str] = field(default_factory=set)
+    suppressed: int = 0
+    # 案例专栏: each valid post's body, rendered by the safe profile (cases.Post), and the authors file.
+    case_posts: dict = field(default_factory=dict)
     case_authors: dict[str, dict] = field(default_factory=dict)
 
     def article(self, law_id: str, number: int) -> dict | None:
@@ -83,6 +86,9 @@ def schema_line(kind: str) -> str:
 def load(root: Path = ROOT) -> Content:
     """Return the validated content, or raise ContentError listing every problem."""
     content_dir, schema_dir = root / "procedures", root / "schemas"
+    if not content_dir.is_dir() or not schema_dir.is_dir():
+        missing = "procedures" if not content_dir.is_dir() else "schemas"
+        raise ContentError([Problem(missing, 1, "", f"在 {root} 下找不到 {missing}/ 目录：--root 应指向项目根目录")])
     content, problems = Content(), []
     for path in sorted(content_dir.rglob("*")):
         if path.is_dir() or path.name in IGNORED_NAMES:
@@ -100,23 +106,27 @@ def load(root: Path = ROOT) -> Content:
     problems += crossref.check(content)
     problems += holidays.check(content)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in content.unreadable],
+                           suppressed=content.suppressed)
     return content
 
 
 def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Content) -> list[Problem]:
     data, lines, problems = read_yaml(path, shown)
-    if data is None:
-        return problems
-    with path.open(encoding="utf-8", errors="replace") as fh:
+    if data is None or not isinstance(data, dict):
+        # Unreadable: what points at it would only repeat this one mistake.  Its file name is its
+        # id (a rule every file keeps), so references to that id are held back and counted.
+        content.broken[kind].add(path.stem)
+        content.unreadable.add(shown)
+        return problems or [Problem(shown, 1, "", "文件内容应为字段组（key: value）")]
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
         first = fh.readline().rstrip("\n")
     if first != schema_line(kind):
         problems.append(Problem(shown, 1, "", f"第一行应为 {schema_line(kind)}（编辑器据此校验）"))
-    if not isinstance(data, dict):
-        return problems + [Problem(shown, 1, "", "文件内容应为字段组（key: value）")]
     problems += schema.check(data, kind, schema_dir, shown, lines)
     item_id = data.get("id")
     if not isinstance(item_id, str):
+        content.broken[kind].add(path.stem)
         return problems
     item = Item(kind, item_id, data, shown, lines)
     if path.stem != item_id:

@@ -17,7 +17,7 @@ from properdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the checkers package lives beside mkdocs.yml, not installed
 
-from checkers import cases, loader  # noqa: E402
+from checkers import loader  # noqa: E402
 from checkers.site import column  # noqa: E402
 from checkers.site.pages import CASES  # noqa: E402
 from checkers.problems import ContentError  # noqa: E402
@@ -44,7 +44,7 @@ def on_config(config):
     try:
         content = loader.load(ROOT)
     except ContentError as exc:
-        raise Abort("内容校验失败：\n" + "\n".join(map(str, exc.problems)) + f"\n共 {len(exc.problems)} 个问题")
+        raise Abort("内容校验失败：\n" + "\n".join(exc.lines()))
     result = generate(content, Path(config["docs_dir"]), config["site_url"] or "")
     config["nav"] = _expand(config["nav"], result.nav)
     # A section too long for the nav (pages.LONG_SECTION) is reached through its index page;
@@ -82,9 +82,9 @@ def on_page_markdown(markdown, page, config, files):
     if not (source.startswith(_POSTS) and source.endswith(".md")):
         return markdown
     page.meta["search"] = _POST_SEARCH
-    top, bottom = _state["site"].case_parts(Path(source).stem)
-    head, marker, body = markdown.partition(cases.EXCERPT)
-    return head + marker + "\n\n" + top + body + bottom
+    # The editor's Markdown is replaced whole by the page the generator built from it with the
+    # column's safe profile: posts are untrusted input (checkers/safe_markdown.py).
+    return _state["site"].case_page(Path(source).stem)
 
 
 def on_post_page(output, page, config):

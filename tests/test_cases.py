@@ -64,7 +64,7 @@ def test_markup_in_a_post_is_refused_not_published(project):
     html = edit(project, POST, "## 案情简介\n", "## 案情简介\n\n<script>alert(2)</script>\n")
     link = edit(project, POST, "## 处理过程\n", "## 处理过程\n\n[点我](javascript:alert(3))\n")
     assert_rejected(run_cli(project, "validate"), f"{POST}:{title}: title: ",
-                    f"{POST}:{html + 2}: 正文: 正文不要写 HTML 标签", f"{POST}:{link + 2}: 正文: 链接只能指向网址或本站页面")
+                    f"{POST}:{html + 2}: 正文: 正文不要写 HTML 标签", f"{POST}:{link + 2}: 正文: 链接地址“javascript:alert(3)”不能用")
 
 
 def test_quoted_dates_are_refused_with_a_reason(project):

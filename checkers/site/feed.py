@@ -3,17 +3,17 @@ them readable when opened in a browser.
 
 Written here rather than by mkdocs-rss-plugin: the plugin showed authors by internal id,
 appended the same posts again on every rebuild under `serve`, put the lead's HTML in the
-description, and tied the column to the site tool's plugin API.  A feed is a short, fixed
+description as HTML, and tied the column to the site tool's plugin API.  A feed is a short, fixed
 XML shape; ElementTree writes it and escapes every text, so nothing an editor types can
 become markup in a reader.  Drafts are never in a feed, not even in the preview.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
+from .. import safe_markdown
 from .render import page_url
 
 CREATED, UPDATED = "feed_rss_created.xml", "feed_rss_updated.xml"  # the addresses subscribers already use
@@ -26,16 +26,6 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("dc", _DC)
 ET.register_namespace("atom", _ATOM)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARK = re.compile(r"[*_`#>]+")
-
-
-def plain(markdown: str) -> str:
-    """A lead as plain text for a feed reader: link words kept, Markdown marks dropped."""
-    text = _MD_MARK.sub("", _MD_LINK.sub(r"\1", markdown))
-    return " ".join(text.split())
-
-
 def rfc822(day: str) -> str:
     """A post's date (YYYY-MM-DD) as RSS wants it, at midnight Beijing time."""
     return format_datetime(dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), _CST))
@@ -65,7 +55,8 @@ def feed(site, posts: list, address: str) -> str:
             ET.SubElement(item, f"{{{_DC}}}creator").text = name
         for category in d["categories"]:
             ET.SubElement(item, "category").text = category
-        ET.SubElement(item, "description").text = plain(site.content.case_leads[post.id])
+        # The lead as the safe profile rendered it, reduced to text: readers get no markup from us.
+        ET.SubElement(item, "description").text = safe_markdown.text(site.content.case_posts[post.id].lead)
     ET.indent(rss)
     head = f'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/xsl" href="{STYLESHEET}"?>\n'
     return head + ET.tostring(rss, encoding="unicode") + "\n"

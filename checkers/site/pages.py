@@ -8,10 +8,10 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, provision
-from .. import channel
+from .. import channel, safe_markdown
 from . import column
 from ..crossref import find_bases
-from ..deadline import GENERAL_COUNTING_TOPIC
+from ..deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
 from .render import Linker, environment, page_url, period_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -24,7 +24,6 @@ AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
 CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
 # Under each article of a law's page, at most this many 本站引用 links; all of them are on the
 # article's own citations page.  With hundreds of local procedures citing one article, the full list would be
@@ -155,7 +154,8 @@ class Site:
             page=page, link=link, cite=cite, site=self, content=self.content, laws=self.content.items["law"],
             rules=self.content.items["rule"], AUDIENCE=AUDIENCE, page_of=page_of, column=column,
             citations_page=citations_page, CITED_INLINE=CITED_INLINE, LONG_SECTION=LONG_SECTION,
-            **{"first_day": f"{self.content.calendar.first_year}-01-01", "counting_topic": GENERAL_COUNTING_TOPIC, **context})
+            **{"first_day": EARLIEST.isoformat(), "last_day": LATEST.isoformat(), "counting_topic": GENERAL_COUNTING_TOPIC,
+               **context})
 
     def checker_pages(self) -> dict[str, str]:
         """One static page per question and per (question, option) that ends in an outcome:
@@ -221,10 +221,10 @@ class Site:
         posts = [c for c in self.items("case") if c.data["status"] == "published"]
         return sorted(posts, key=lambda c: (c.data["date"], c.id), reverse=True)
 
-    def case_lead(self, case_id: str) -> str:
+    def case_lead(self, case_id: str) -> Markup:
         """A post's lead for the lists: its links reduced to their words, since a relative
         link written for the post would point elsewhere from a list page."""
-        return _MD_LINK.sub(r"\1", self.content.case_leads[case_id])
+        return Markup(safe_markdown.without_links(self.content.case_posts[case_id].lead))
 
     def case_authors(self, case) -> list[str]:
         return [self.content.case_authors[a]["name"] for a in case.data["authors"]]
@@ -240,12 +240,13 @@ class Site:
                     index.setdefault((kind, ref), []).append(case)
         return index
 
-    def case_parts(self, case_id: str) -> tuple[str, str]:
-        """What the site adds to a post: (under the lead, after the body)."""
+    def case_page(self, case_id: str) -> str:
+        """A post's page body: the editor's lead and sections as the safe profile rendered them
+        (checkers/safe_markdown.py), with what the site adds under the lead and after the body.
+        The editor's Markdown never reaches the site tool's Markdown."""
         item = self.content.items["case"][case_id]
-        page = page_of("case", case_id)
-        return (self.render("case_top.md.j2", page, item=item, d=item.data),
-                self.render("case_bottom.md.j2", page, item=item, d=item.data))
+        return self.render("case_page.md.j2", page_of("case", case_id), item=item, d=item.data,
+                           post=self.content.case_posts[case_id])
 
     def printed_url(self, page: str, fragment: str = "") -> str:
         return (self.site_url + page_url(page) + "/" + (f"#{fragment}" if fragment else "")) if self.site_url else ""

@@ -25,6 +25,15 @@ def md_text(value: str) -> Markup:
     return Markup("".join(_MD_SPECIAL.get(c, c) for c in str(value)))
 
 
+def one_block(html: str) -> Markup:
+    """Finished, sanitized HTML as a single block for the site tool's Markdown: a blank line (in a
+    code block, say) would end the block early, so each is written as a newline entity, which
+    reads the same inside <pre> and is plain space elsewhere."""
+    while "\n\n" in html:
+        html = html.replace("\n\n", "\n&#10;")
+    return Markup(html)
+
+
 def period_text(period: dict) -> str:
     return str(Period(period["value"], period["unit"]))
 
@@ -65,7 +74,7 @@ def environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                       comment_start_string="{##", comment_end_string="##}",
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=md_text, cn_date=cn_date, period=period_text, groupby_chapter=groupby_chapter,
+    env.filters.update(md=md_text, one_block=one_block, cn_date=cn_date, period=period_text, groupby_chapter=groupby_chapter,
                        # JSON for a <script type="application/json">: HTML-safe like tojson, but Chinese stays
                        # UTF-8 (3 bytes a character, not 6 as \uXXXX): these pages are read on phones.
                        script_json=lambda value: htmlsafe_json_dumps(value, ensure_ascii=False, sort_keys=True))

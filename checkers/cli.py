@@ -32,7 +32,7 @@ def _generate(args) -> int:
 def _import_law(args) -> int:
     from . import law_import
 
-    return law_import.main([args.source] + ([args.articles] if args.articles else []))
+    return law_import.main([args.source] + ([args.articles] if args.articles else []), Path(args.root))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,7 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"共 {len(exc.problems)} 个问题", file=sys.stderr)
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        # Every known bad input has its own message above; reaching here is a bug in this program.
+        print(f"{parser.prog}: 程序出错（{type(exc).__name__}: {exc}）。这是本程序的问题，不是您的输入，请报告。",
+              file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ and every rule must be used somewhere (no orphan rule).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import treecheck
 from .citation import cn_number, structure
@@ -34,7 +35,11 @@ REFERENCES = {
 
 def check(content) -> list[Problem]:
     problems: list[Problem] = []
+    today = date.today().isoformat()
     for item in content.all_items():
+        reviewed = item.data.get("last_reviewed")
+        if isinstance(reviewed, str) and reviewed > today:
+            problems.append(_problem(item, ("last_reviewed",), f"最后核对日期 {reviewed} 在今天（{today}）之后：写真正核对的那一天"))
         problems += _references(content, item)
         problems += _bases(content, item)
         if item.kind == "law":
@@ -85,7 +90,9 @@ def _references(content, item) -> list[Problem]:
     out = []
     for pattern, target in REFERENCES[item.kind]:
         for path, ref in walk(item.data, pattern):
-            if not content.has(target, ref):
+            if ref in content.broken[target]:
+                content.suppressed += 1  # the target's own file reports its problem
+            elif not content.has(target, ref):
                 known = "、".join(sorted(content.items[target])[:12])
                 out.append(_problem(item, path, f"找不到 {target}“{ref}”（已有：{known}）"))
     return out
@@ -187,6 +194,12 @@ def _rule_versions(item) -> list[Problem]:
         elif previous_end is not None and start <= previous_end:
             out.append(_problem(item, ("versions", i, "effective_from"), f"与前一版本重叠（前一版本至 {previous_end}）"))
         previous_end = end
+        extension = version.get("extension")
+        if extension and extension["period"]["unit"] != version["period"]["unit"]:
+            # 60日 + 30日 is counted as 90日 from the same start; 2个月 + 30日 has no such sum.
+            out.append(_problem(item, ("versions", i, "extension", "period", "unit"),
+                                f"延长的单位“{extension['period']['unit']}”和期限的单位“{version['period']['unit']}”不同，"
+                                "无法合计；请用同一个单位写"))
     return out
 
 

@@ -24,7 +24,19 @@ from .workcalendar import Calendar
 GENERAL_COUNTING_TOPIC = "period-counting"
 UNITS = {"日": "日", "d": "日", "天": "日", "工作日": "工作日", "wd": "工作日", "个工作日": "工作日",
          "个月": "个月", "月": "个月", "m": "个月", "年": "年", "y": "年"}
-_PERIOD = re.compile(r"^\s*(\d{1,4})\s*(个工作日|工作日|个月|月|日|天|年|wd|d|m|y)\s*$")
+_PERIOD = re.compile(r"^\s*([0-9]{1,4})\s*(个工作日|工作日|个月|月|日|天|年|wd|d|m|y)\s*$")
+# The days this site counts from, in Python and in the browser (browser_data exports them): the
+# law it quotes starts after 1949, and a last day must stay a date every tool can write.
+EARLIEST, LATEST = dt.date(1949, 1, 1), dt.date(2099, 12, 31)
+
+
+class OutOfRange(ValueError):
+    """A start day outside EARLIEST..LATEST, or a last day past what a calendar can hold."""
+
+
+def non_ascii_digits(text: str) -> str:
+    """The digits in text that are not 0-9 (全角 ３０, Arabic-Indic ٣٠ …): said back to the user."""
+    return "".join(c for c in text if c.isdigit() and not c.isascii())
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,9 @@ class Period:
 
 def parse_period(text: str) -> Period:
     """'30日', '30d', '5工作日', '5wd', '6个月', '6m', '1年', '1y' -> Period; ValueError otherwise."""
+    odd = non_ascii_digits(text)
+    if odd:
+        raise ValueError(f"期限里的数字“{odd}”请用半角数字 0-9 写：{text!r}")
     match = _PERIOD.match(text)
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"期限格式不对：{text!r}（例如 30日、5工作日、6个月、1年，或 30d、5wd、6m、1y）")
@@ -86,6 +101,15 @@ def add_months(day: dt.date, months: int) -> tuple[dt.date, bool]:
 
 
 def count(start: dt.date, period: Period, calendar: Calendar) -> Count:
+    if not EARLIEST <= start <= LATEST:
+        raise OutOfRange(f"本站只计算从{EARLIEST.year}年到{LATEST.year}年之间的日期起算的期限")
+    try:
+        return _count(start, period, calendar)
+    except (OverflowError, ValueError):  # past year 9999: date() refuses to go there
+        raise OutOfRange(f"期限的最后一天超出了公历能写的范围（{period}）") from None
+
+
+def _count(start: dt.date, period: Period, calendar: Calendar) -> Count:
     look = _Looker(calendar)
     steps = [Step("start", (start + dt.timedelta(days=1)).isoformat())]
     if period.unit == "工作日":

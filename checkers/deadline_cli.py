@@ -8,7 +8,8 @@ import re
 import sys
 
 from . import loader
-from .deadline import GENERAL_COUNTING_TOPIC, Count, NoVersion, count, for_rule, parse_period
+from .deadline import (EARLIEST, GENERAL_COUNTING_TOPIC, LATEST, Count, NoVersion, OutOfRange, count, for_rule,
+                       non_ascii_digits, parse_period)
 from .deadline_text import basis_list, cn_day, step_lines
 
 
@@ -17,12 +18,18 @@ class BadInput(ValueError):
 
 
 def parse_day(text: str, what: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text or ""):
+    odd = non_ascii_digits(text or "")
+    if odd:
+        raise BadInput(f"{what}里的数字“{odd}”请用半角数字 0-9 写：{text!r}")
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text or ""):
         raise BadInput(f"{what}应写成 YYYY-MM-DD，例如 2026-11-23：{text!r}")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise BadInput(f"{what}不是真实存在的日期：{text}") from None
+    if not EARLIEST <= day <= LATEST:
+        raise BadInput(f"{what}{text} 超出范围：本站只计算{EARLIEST.year}年至{LATEST.year}年之间的日期")
+    return day
 
 
 def add_arguments(parser) -> None:
@@ -49,7 +56,7 @@ def run(args) -> int:
         else:
             answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period, content.calendar), today, content.calendar),
                       "basis": _general_counting_basis(content)}
-    except BadInput as exc:
+    except (BadInput, OutOfRange) as exc:
         print(f"python -m checkers deadline: {exc}", file=sys.stderr)
         return 2
     if args.json:

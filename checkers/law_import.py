@@ -28,13 +28,19 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _BlockDumper.add_representer(str, _str)
 
 
+class ImportError_(ValueError):
+    """One line for the user: the source or the article list cannot be used."""
+
+
 def parse_numbers(spec: str | None, count: int) -> list[int]:
     """'1-5,9' -> [1, 2, 3, 4, 5, 9]; None -> every article."""
     if not spec:
         return list(range(1, count + 1))
     numbers: set[int] = set()
     for part in spec.split(","):
-        low, _, high = part.partition("-")
+        low, _, high = part.strip().partition("-")
+        if not low.isascii() or not low.isdigit() or (high and (not high.isascii() or not high.isdigit())):
+            raise ImportError_(f"条号写法不对：{spec!r}（例如 1-5,9，用半角数字）")
         numbers.update(range(int(low), int(high or low) + 1))
     return sorted(numbers)
 
@@ -43,7 +49,7 @@ def convert(source: dict, numbers: list[int], today: str) -> dict:
     by_number = {a["number"]: a for a in source["articles"]}
     missing = [n for n in numbers if n not in by_number]
     if missing:
-        raise SystemExit(f"{source['id']}: no article {missing}")
+        raise ImportError_(f"{source['id']} 没有第 {'、'.join(map(str, missing[:10]))} 条（共 {source['article_count']} 条）")
     law = {
         "id": source["id"],
         "title": source["title"],
@@ -76,19 +82,42 @@ def _in_schema_order(law: dict) -> dict:
     return {key: law[key] for key in _ORDER if key in law}
 
 
-def main(argv: list[str]) -> int:
+_SOURCE_KEYS = ("id", "title", "short_title", "version", "issued_by", "adopted", "source", "source_commit",
+                "article_count", "articles")
+
+
+def _read_source(src: Path) -> dict:
+    try:
+        text = src.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportError_(f"读不了法规原文文件 {src}：{getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        source = yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise ImportError_(f"{src} 不是 YAML 文件") from None
+    missing = [k for k in _SOURCE_KEYS if not isinstance(source, dict) or k not in source]
+    if missing:
+        raise ImportError_(f"{src} 不是法规原文文件（缺少 {'、'.join(missing)}；应是 ../shared/law/ 里的文件）")
+    return source
+
+
+def main(argv: list[str], root: Path | None = None) -> int:
     if not argv or len(argv) > 2:
         print("usage: python -m checkers import-law SOURCE.yaml [ARTICLES e.g. 1-5,9]", file=sys.stderr)
         return 2
-    src = Path(argv[0])
-    source = yaml.safe_load(src.read_text(encoding="utf-8"))
-    numbers = parse_numbers(argv[1] if len(argv) > 1 else None, source["article_count"])
-    out = Path(__file__).resolve().parent.parent / "procedures" / "law" / f"{source['id']}.yaml"
-    old = yaml.safe_load(out.read_text(encoding="utf-8")) if out.exists() else None
-    if old:
-        # Adding articles never drops the ones already cited.
-        numbers = sorted(set(numbers) | {a["number"] for a in old["articles"]})
-    law = convert(source, numbers, datetime.date.today().isoformat())
+    root = root or Path(__file__).resolve().parent.parent
+    try:
+        source = _read_source(Path(argv[0]))
+        numbers = parse_numbers(argv[1] if len(argv) > 1 else None, source["article_count"])
+        out = root / "procedures" / "law" / f"{source['id']}.yaml"
+        old = yaml.safe_load(out.read_text(encoding="utf-8")) if out.exists() else None
+        if old:
+            # Adding articles never drops the ones already cited.
+            numbers = sorted(set(numbers) | {a["number"] for a in old["articles"]})
+        law = convert(source, numbers, datetime.date.today().isoformat())
+    except ImportError_ as exc:
+        print(f"python -m checkers import-law: {exc}", file=sys.stderr)
+        return 2
     out.parent.mkdir(parents=True, exist_ok=True)
     if old:
         # Keep the hand-maintained fields (effective dates, notes) of the existing file.

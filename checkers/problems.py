@@ -21,11 +21,23 @@ class Problem:
 
 
 class ContentError(Exception):
-    """Raised with every problem found; callers print them and exit 2."""
+    """Raised with every problem found; callers print them and exit 2.
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
-        super().__init__("\n".join(map(str, self.problems)))
+    Files that could not be read at all come first: every other problem may follow from them.
+    Problems that only followed from such a file are left out, and `suppressed` says how many."""
+
+    def __init__(self, problems: list[Problem], first: list[Problem] = (), suppressed: int = 0):
+        first = sorted(set(first))
+        self.problems = first + sorted(set(problems) - set(first))
+        self.suppressed = suppressed
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """What the command line prints: each problem, then the count and any note."""
+        out = [str(p) for p in self.problems] + [f"共 {len(self.problems)} 个问题"]
+        if self.suppressed:
+            out.append(f"另有 {self.suppressed} 处引用指向上面无法读取的文件，已省略；改好那个文件后再运行一次")
+        return out
 
 
 def field_name(path: tuple) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
 
 from .problems import Problem, field_name
@@ -34,11 +35,44 @@ def _registry(schema_dir: Path) -> Registry:
     return Registry().with_resources(resources).crawl()
 
 
+def ecma(pattern: str) -> str:
+    """A JSON Schema pattern (ECMA-262) for Python's re: a bare $ ends the text, as in ECMA,
+    and not also before a final newline as in Python; otherwise "abc\n" would pass ^[a-z]+$ and
+    become a folder name with a newline in it."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == "]":
+            in_class = False
+            out.append(char)
+        else:
+            out.append(r"\Z" if char == "$" and not in_class else char)
+    return "".join(out)
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not re.search(ecma(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 @lru_cache(maxsize=None)
 def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=_registry(schema_dir), format_checker=FormatChecker())
+    checker = FormatChecker()
+    checker.checks("date")(_real_date)
+    return _Validator(schema, registry=_registry(schema_dir), format_checker=checker)
 
 
 # A base address for the schemas inside jsonschema-rs' registry, so that "common.schema.json#/…"
@@ -46,13 +80,23 @@ def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
 _BASE = "https://schemas.invalid/"
 
 
-def _real_date(value: str) -> bool:
-    # The same test as jsonschema's FormatChecker, so both validators give the same verdict.
+FIRST_YEAR = 1949  # no content of this site is about an earlier day
+
+
+def last_year() -> int:
+    """Content may look ahead (a law promulgated, not yet in force), but not beyond next year."""
+    return dt.date.today().year + 1
+
+
+def _real_date(value: object) -> bool:
+    # One test for both validators, so they give the same verdict: a real day, in a sane range.
+    if not isinstance(value, str):
+        return True
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return FIRST_YEAR <= day.year <= last_year()
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +118,9 @@ def check(data: object, kind: str, schema_dir: Path, shown: str, lines: Lines) -
     for error in validator(schema_dir, kind).iter_errors(data):
         for path, message in _explain(error):
             problems.append(Problem(shown, lines.line_of(path), field_name(path), message))
+    if not problems:
+        # The two validators disagree: never let a file through that one of them refuses.
+        problems.append(Problem(shown, 1, "", "不符合格式说明 schemas/" + f"{kind}.schema.json（请逐项对照格式说明检查）"))
     return problems
 
 
@@ -92,7 +139,11 @@ def _explain(error) -> list[tuple[tuple, str]]:
         names = want if isinstance(want, list) else [want]
         return [(path, f"应为{'或'.join(_TYPES.get(n, n) for n in names)}，实际是 {_show(inst)}")]
     if kind == "format" and want == "date":
-        return [(path, f"不是真实存在的日期：{_show(inst)}（格式 YYYY-MM-DD）")]
+        try:
+            dt.date.fromisoformat(inst)
+        except ValueError:
+            return [(path, f"不是真实存在的日期：{_show(inst)}（格式 YYYY-MM-DD）")]
+        return [(path, f"日期{_show(inst)}不在合理范围内：应在{FIRST_YEAR}年至{last_year()}年之间")]
     if kind == "pattern":
         if error.schema.get("format") == "date":
             return [(path, f"日期格式应为 YYYY-MM-DD：{_show(inst)}")]
@@ -125,5 +176,5 @@ def _hint(error) -> str:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"“{value}”"
+        return f"“{json.dumps(value, ensure_ascii=False)[1:-1]}”"  # a newline shows as \n: one line per problem
     return json.dumps(value, ensure_ascii=False)[:80]

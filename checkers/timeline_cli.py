@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import loader
-from .deadline import GENERAL_COUNTING_TOPIC, Period
+from .deadline import GENERAL_COUNTING_TOPIC, OutOfRange, Period
 from .deadline_cli import BadInput, parse_day
 from .deadline_text import cn_day
 from .timeline import START, Entry, TimelineError, build
@@ -45,7 +45,7 @@ def run(args) -> int:
             with_timeline = sorted(i for i, it in items.items() if "start" in it.data)
             raise BadInput(f"{item_id} 没有时间线（有时间线的：{'、'.join(with_timeline)}）")
         entries = build(item, content.rules, start, done, content.calendar)
-    except (BadInput, TimelineError) as exc:
+    except (BadInput, TimelineError, OutOfRange) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     answer = _json(kind, item, start, entries)

@@ -57,7 +57,8 @@ def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
     if size > MAX_BYTES:
         return "", Problem(shown, 1, "", f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节），未读取")
     try:
-        return path.read_bytes().decode("utf-8"), None
+        # utf-8-sig: a byte-order mark (some Windows editors write one) is accepted and dropped.
+        return path.read_bytes().decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         return "", Problem(shown, 1, "", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）")
 

@@ -8,7 +8,7 @@ PIP     := .venv/bin/pip
 PROPERDOCS := .venv/bin/properdocs
 APT_PKGS := chromium fonts-noto-cjk nginx
 
-.PHONY: serve build validate bench new-case test test-fast browser-deps clean
+.PHONY: serve build offline validate bench new-case test test-fast browser-deps clean
 
 .venv/ok: requirements.lock
 	python3 -m venv .venv
@@ -33,6 +33,11 @@ validate: .venv/ok
 build: .venv/ok
 	$(PROPERDOCS) build -f mkdocs.yml
 
+# The same site made to open from a folder (file://: a USB stick, a kiosk, an intranet PC without a
+# server): links go to index.html and search works without a server.  Writes site-offline/.
+offline: .venv/ok
+	OFFLINE=1 $(PROPERDOCS) build -f mkdocs.yml -d site-offline
+
 # Build time, memory, output size and validation speed at S/M/L against plain Material
 # (medians of 3 runs); writes docs/bench.md and prints it.  Takes a while at L.
 bench: .venv/ok
@@ -53,4 +58,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q tests -m "not browser"
 
 clean:
-	rm -rf site .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/feed_rss_created.xml docs/feed_rss_updated.xml
+	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/feed_rss_created.xml docs/feed_rss_updated.xml

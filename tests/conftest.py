@@ -24,9 +24,9 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def site_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`make build` on a copy: ProperDocs with the project's mkdocs.yml."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def site_build(root: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
+    """`make build` on a copy: ProperDocs with the project's mkdocs.yml (`make offline` with offline=True)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}))
     return subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
                            "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
 

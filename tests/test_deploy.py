@@ -46,6 +46,19 @@ def test_missing_page_gets_the_site_404(server):
     assert status == 404 and "信访路线图" in body.decode("utf-8")
 
 
+@pytest.mark.parametrize("path", ["/assets/", "/assets/javascripts/", "/search-index/"])
+def test_a_folder_without_a_page_is_not_found_not_forbidden(server, path):
+    status, headers, body = fetch(server + path)
+    assert status == 404 and "信访路线图" in body.decode("utf-8") and "Forbidden" not in body.decode("utf-8")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_resources_are_ours_alone_except_the_open_data(server):
+    for path in ("/", "/assets/javascripts/search.js", "/assets/stylesheets/site.css", "/no-such-page/"):
+        assert fetch(server + path)[1]["Cross-Origin-Resource-Policy"] == "same-origin", path
+    assert fetch(server + "/data/v1/rules.json")[1]["Cross-Origin-Resource-Policy"] == "cross-origin"
+
+
 def test_caching_and_compression(server, site):
     theme_css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
     _, headers, _ = fetch(f"{server}/assets/stylesheets/{theme_css}")

@@ -62,7 +62,7 @@ def test_read_aloud_only_with_a_chinese_voice(chromium):
     context = browser.new_context()
     context.add_init_script("""
       window.__spoken = [];
-      const voice = {lang: 'zh-CN', name: 'test'};
+      const voice = {lang: 'zh-CN', name: 'test', localService: true};  // on this device (issue 16)
       Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
         speaking: false, getVoices: () => [voice], speak: u => window.__spoken.push(u.text), cancel() {},
         addEventListener() {}, onvoiceschanged: null}});

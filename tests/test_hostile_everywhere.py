@@ -95,3 +95,25 @@ def test_a_browser_runs_none_of_it_even_without_the_csp(chromium, poisoned_site)
         server.shutdown()
     assert not dialogs, dialogs
     assert seen >= len(PAGES) - 1  # the home page is hand-written; every generated page shows the text
+
+
+@pytest.mark.browser
+def test_from_a_folder_without_any_headers_nothing_runs(chromium, poisoned_site, tmp_path):
+    import shutil
+
+    from checkers.site import offline
+
+    folder = tmp_path / "folder"
+    shutil.copytree(poisoned_site, folder)
+    offline.rewrite(folder)
+    _, browser = chromium
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+    for path in PAGES:
+        address, _, query = path.partition("?")
+        page.goto((folder / address.strip("/") / "index.html").as_uri() + (f"?{query}" if query else ""), wait_until="load")
+        for cite in page.locator(".cite a").all()[:3]:
+            cite.focus()
+    page.close()
+    assert not dialogs, dialogs

@@ -124,9 +124,9 @@ def test_query_stays_in_the_browser(chromium):
     page.close()
 
 
-def test_opened_as_a_file_search_says_why_it_cannot_run(site, chromium):
+def test_the_server_build_opened_as_a_file_says_to_use_make_offline(site, chromium):
     base, browser = chromium
     page = browser.new_page()
     page.goto((site / "search" / "index.html").as_uri() + "#q=" + quote("复查"))
-    expect(page.locator("#xf-search-status")).to_contain_text("直接打开文件时不能搜索")
+    expect(page.locator("#xf-search-status")).to_contain_text("能离线使用的版本用 make offline 生成")
     page.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..deadline import EARLIEST, LATEST
 from .pages import Citer, page_of
 from .render import Linker
 
@@ -64,7 +65,8 @@ def _json(value) -> str:
 
 def files(site, page: str) -> dict[str, str]:
     """Path under docs/ -> script text."""
-    calendar = compact_calendar(site.content.calendar.export())
+    # The days the engine counts from, so the browser refuses exactly what the command line refuses.
+    calendar = {**compact_calendar(site.content.calendar.export()), "range": [EARLIEST.isoformat(), LATEST.isoformat()]}
     out = {"data/calendar.js": f"window.DEADLINE_CALENDAR = {_json(calendar)};\n"}
     for item in site.items("rule"):
         # A registry rather than one global per rule: a page may load several rules, in any order.

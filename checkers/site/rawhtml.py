@@ -13,6 +13,7 @@ is left alone.  A test builds the site both ways and requires identical pages.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 from markdown import Markdown
@@ -21,9 +22,11 @@ _BLOCK_TAGS = frozenset(Markdown().block_level_elements)
 _FIRST_TAG = re.compile(r"<([a-z][a-z0-9]*)\b")
 _MARKDOWN_ATTR = re.compile(r"<[^>]*\smarkdown(?:\s*=|[\s>/])")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-# Letters and digits only, so no Markdown extension rewrites it; unlikely in any real page.
-TOKEN = "xfrawhtml{:05d}q"
-_TOKEN = re.compile(r"(<p>)?(xfrawhtml\d+q)(</p>)?")
+# Letters and digits only, so no Markdown extension rewrites it.  Each page's tokens carry a hash of
+# that page's own text, which the text cannot contain: content that types something token-like
+# (a hostile post, say) can never be mistaken for one of our blocks.
+TOKEN = "xfrawhtml{nonce}n{index:05d}q"
+_TOKEN = re.compile(r"(<p>)?(xfrawhtml[0-9a-f]{12}n\d{5}q)(</p>)?")
 
 
 def _qualifies(chunk: str) -> bool:
@@ -41,9 +44,10 @@ def stash(markdown: str) -> tuple[str, dict[str, str]]:
         return markdown, blocks
     out: list[str] = []
     fence = ""
+    nonce = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:12]
     for chunk in re.split(r"(\n[ \t]*\n)", markdown):  # keeps the blank lines themselves
         if not fence and not chunk.isspace() and _qualifies(chunk):
-            token = TOKEN.format(len(blocks))
+            token = TOKEN.format(nonce=nonce, index=len(blocks))
             blocks[token] = chunk
             out.append(token)
             continue

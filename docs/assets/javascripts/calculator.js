@@ -106,8 +106,9 @@
   }
   function run(remember) {
     var id = select.value, from = input.value;
-    if (!offered(id)) { out.textContent = "请先选择情形。"; select.focus(); return; }
-    if (!E.parse(from)) { out.textContent = "请输入一个真实存在的日期。"; input.focus(); return; }
+    out.textContent = "";
+    if (!T.fieldError(select, offered(id) ? "" : "请先选择情形。")) { select.focus(); return; }
+    if (!T.fieldError(input, T.dayMessage(cal.dayProblem(from), cal))) { input.focus(); return; }
     load(id, function (rule) {
       render(rule, from);
       if (remember && window.history && history.replaceState) {
@@ -124,5 +125,10 @@
   if (offered(params.get("rule"))) { select.value = params.get("rule"); }
   if (E.parse(params.get("from"))) { input.value = params.get("from"); }
   showTrigger();
-  if (offered(params.get("rule")) && E.parse(params.get("from"))) { run(false); }
+  // An address with a date the tool cannot use says why next to the field, instead of showing nothing.
+  if (params.get("from") !== null) {
+    var problem = cal.dayProblem(params.get("from"));
+    if (problem) { T.fieldError(input, T.dayMessage(problem, cal)); }
+    else if (offered(params.get("rule"))) { run(false); }
+  }
 })();

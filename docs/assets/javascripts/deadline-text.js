@@ -14,5 +14,31 @@
     if (cls) { node.className = cls; }
     return node;
   }
-  root.DeadlineText = {cnDate: cnDate, cnDay: cnDay, periodText: periodText, el: el};
+  var DAY_PROBLEMS = {
+    empty: function () { return "请填写日期。"; },
+    invalid: function () { return "这不是一个真实存在的日期，请检查年、月、日。"; },
+    range: function (cal) { return "本站只计算" + cal.range[0].slice(0, 4) + "年至" + cal.range[1].slice(0, 4) + "年之间的日期。"; }
+  };
+  function dayMessage(problem, cal) { return problem ? DAY_PROBLEMS[problem](cal) : ""; }
+  // Says what is wrong right under the field, and tells screen readers the field is wrong.
+  function fieldError(input, message) {
+    var id = input.id + "-error", note = document.getElementById(id);
+    if (!note) {
+      note = el("p", "", "field-error");
+      note.id = id;
+      input.parentNode.insertBefore(note, input.nextSibling);
+    }
+    note.textContent = message || "";
+    note.hidden = !message;
+    if (message) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", id);
+    } else {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+    return !message;
+  }
+  root.DeadlineText = {cnDate: cnDate, cnDay: cnDay, periodText: periodText, el: el, dayMessage: dayMessage,
+                       fieldError: fieldError};
 })(window);

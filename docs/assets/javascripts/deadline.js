@@ -37,7 +37,15 @@
     }
     this.workdays = {};
     for (var i = 0; i < data.workdays.length; i++) { this.workdays[data.workdays[i]] = true; }
+    this.range = data.range;  // [earliest, latest]: the days the engine counts from (checkers/deadline.py)
   }
+  // What is wrong with a date typed into a tool, as the command line judges it (deadline_cli.parse_day):
+  // "empty", "invalid" (not a real day, or not YYYY-MM-DD with digits 0-9), "range", or null when usable.
+  Calendar.prototype.dayProblem = function (iso) {
+    if (!iso) { return "empty"; }
+    if (!parse(iso)) { return "invalid"; }
+    return iso < this.range[0] || iso > this.range[1] ? "range" : null;
+  };
   // true/false from the official arrangements; null outside the years of data.
   Calendar.prototype.isWorkday = function (d) {
     var y = d.getUTCFullYear(), key = format(d);

@@ -19,7 +19,9 @@
   });
   sync();
 
-  // 朗读: only where the browser has a Chinese voice; otherwise the button stays hidden.
+  // 朗读: only with a Chinese voice that runs on this device (voice.localService).  Desktop Chrome and
+  // Edge list network voices first, which send the text read, the visitor's situation included, to a
+  // speech service; the privacy page promises nothing leaves the browser.  No local voice, no button.
   var speak = document.createElement("button");
   speak.type = "button";
   speak.className = "xf-header-button xf-speak";
@@ -27,7 +29,7 @@
   speak.hidden = true;
   var synth = window.speechSynthesis;
   function chineseVoice() {
-    return synth ? synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang); })[0] : null;
+    return synth ? synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang) && v.localService === true; })[0] : null;
   }
   function offerSpeech() { speak.hidden = !chineseVoice(); }
   if (synth) {
@@ -37,9 +39,11 @@
   speak.addEventListener("click", function () {
     if (synth.speaking) { synth.cancel(); speak.textContent = "朗读"; return; }
     var main = document.querySelector("article.md-content__inner") || document.querySelector("main");
+    var voice = chineseVoice();
+    if (!voice) { speak.hidden = true; return; }  // never let the browser pick a (network) default
     var utterance = new SpeechSynthesisUtterance(main ? main.innerText : "");
-    utterance.voice = chineseVoice();
-    utterance.lang = utterance.voice ? utterance.voice.lang : "zh-CN";
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
     utterance.onend = function () { speak.textContent = "朗读"; };
     speak.textContent = "停止朗读";
     synth.speak(utterance);

@@ -7,6 +7,7 @@
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
   var TOKEN = new RegExp("[" + HAN + "]+|[A-Za-z0-9]+", "g");
   var SHOWN = 10;  // results per screen; each one costs one small page file
+  var LONGEST = 60;  // characters of a query looked up: enough for a whole question, few files to fetch
 
   // Mirrors of checkers/search_index.py tokens() and shard(); tests/test_search.py proves they agree.
   function tokens(text) {
@@ -48,12 +49,28 @@
   var siteRoot = new URL("../", index);
   var files = {}, found = [], shown = 0, terms = [], whole = "", longQuery = false, asked = 0;
 
-  function fetchJSON(path) {
-    if (!files[path]) {
-      files[path] = fetch(new URL(path, index)).then(function (r) {
+  // Opened from a folder (make offline), browsers refuse fetch(): the same files were also written
+  // as scripts that hand their data to xfSearchFile (checkers/site/offline.py).
+  var fromFolder = location.protocol === "file:", waiting = {};
+  window.xfSearchFile = function (path, data) { if (waiting[path]) { waiting[path](data); delete waiting[path]; } };
+  function load(path) {
+    if (!fromFolder) {
+      return fetch(new URL(path, index)).then(function (r) {
         if (!r.ok) { throw new Error(path + ": " + r.status); }
         return r.json();
       });
+    }
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      waiting[path] = resolve;
+      script.src = new URL(path.replace(/\.json$/, ".js"), index).href;
+      script.onerror = function () { delete waiting[path]; reject(new Error(path)); };
+      document.head.appendChild(script);
+    });
+  }
+  function fetchJSON(path) {
+    if (!files[path]) {
+      files[path] = load(path);
       files[path].catch(function () { delete files[path]; });  // a failed download is tried again
     }
     return files[path];
@@ -144,7 +161,11 @@
     list.removeAttribute("data-query");
     more.hidden = true;
     if (!q) { asked++; status.textContent = "输入要找的词，例如“复议”“不再受理”“节假日”。"; return; }
-    var started = performance.now(), query = ++asked;
+    var started = performance.now(), query = ++asked, cut = "";
+    if (Array.from(q).length > LONGEST) {
+      q = Array.from(q).slice(0, LONGEST).join("");
+      cut = "（输入的字太多，只用了前" + LONGEST + "个字。）";
+    }
     status.textContent = "正在查找……";
     terms = q.split(/\s+/).filter(Boolean);
     whole = q;
@@ -156,15 +177,15 @@
       return showNext();
     }).then(function () {
       if (query !== asked) { return; }
-      status.textContent = found.length
+      status.textContent = (found.length
         ? "找到 " + found.length + " 个相关页面。"
-        : "没有找到含有“" + q + "”的页面。可以换一个说法，或者少写几个字再试。";
+        : "没有找到含有“" + q + "”的页面。可以换一个说法，或者少写几个字再试。") + cut;
       // For tests and the benchmark: which query this list answers, and how long it took.
       list.setAttribute("data-ms", String(Math.round(performance.now() - started)));
       list.setAttribute("data-query", q);
     }).catch(function () {
-      status.textContent = location.protocol === "file:"
-        ? "直接打开文件时不能搜索。请通过网址打开本站，例如运行 make serve 后打开 http://127.0.0.1:8000/。"
+      status.textContent = fromFolder
+        ? "这份网站文件不能离线搜索。能离线使用的版本用 make offline 生成。"
         : "搜索没能运行。请刷新页面再试；也可以从上方的栏目逐页查找。";
     });
   }

@@ -13,7 +13,25 @@
   var titles = {start: timeline.start};
   timeline.steps.forEach(function (s) { if (s.id) { titles[s.id] = s.title; } });
 
-  function validDay(iso) { return /^\d{4}-\d{2}-\d{2}$/.test(iso || "") && E.format(E.parse(iso)) === iso; }
+  // The dates entered, checked as the command line checks them (checkers/timeline_cli.py): each a
+  // real day in range, no step done before the start.  Each problem is shown next to its field;
+  // returns the usable dates, or null when any field is wrong.
+  function readDates(values) {
+    var dates = {}, ok = true, start = document.getElementById("tl-from");
+    ok = T.fieldError(start, T.dayMessage(cal.dayProblem(values.start), cal)) && ok;
+    if (ok) { dates.start = values.start; }
+    timeline.steps.forEach(function (s) {
+      var input = s.id && document.getElementById("tl-at-" + s.id), value = s.id && values[s.id];
+      if (!input) { return; }
+      var problem = value ? T.dayMessage(cal.dayProblem(value), cal) : "";
+      if (!problem && value && dates.start && value < dates.start) {
+        problem = "这一步的日期早于起点（" + T.cnDate(dates.start) + "），请检查。";
+      }
+      ok = T.fieldError(input, problem) && ok;
+      if (value && !problem) { dates[s.id] = value; }
+    });
+    return ok ? dates : null;
+  }
 
   function compute(dates) {
     return timeline.steps.map(function (step) {
@@ -76,27 +94,29 @@
   }
 
   function fromUrl() {
-    var params = new URLSearchParams(window.location.search), dates = {};
-    if (!validDay(params.get("from"))) { return; }
-    dates.start = params.get("from");
-    document.getElementById("tl-from").value = dates.start;
+    var params = new URLSearchParams(window.location.search), values = {start: params.get("from")};
+    if (values.start === null) { return; }
+    document.getElementById("tl-from").value = E.parse(values.start) ? values.start : "";
     timeline.steps.forEach(function (s) {
       var value = s.id && params.get("at-" + s.id);
-      if (value && validDay(value)) { dates[s.id] = value; document.getElementById("tl-at-" + s.id).value = value; }
+      if (value) { values[s.id] = value; document.getElementById("tl-at-" + s.id).value = E.parse(value) ? value : ""; }
     });
-    render(dates);
+    var dates = readDates(values);
+    if (dates) { render(dates); }
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var start = document.getElementById("tl-from").value;
-    if (!validDay(start)) { return; }
-    var dates = {start: start}, params = new URLSearchParams();
-    params.set("from", start);
+    var values = {start: document.getElementById("tl-from").value};
     timeline.steps.forEach(function (s) {
       var input = s.id && document.getElementById("tl-at-" + s.id);
-      if (input && validDay(input.value)) { dates[s.id] = input.value; params.set("at-" + s.id, input.value); }
+      if (input && input.value) { values[s.id] = input.value; }
     });
+    var dates = readDates(values);
+    out.textContent = "";
+    if (!dates) { return; }
+    var params = new URLSearchParams();
+    Object.keys(dates).forEach(function (key) { params.set(key === "start" ? "from" : "at-" + key, dates[key]); });
     // The answer lives in the URL, so it can be bookmarked or printed; it stays in this browser.
     history.replaceState(null, "", "?" + params.toString() + "#case-timeline");
     render(dates);

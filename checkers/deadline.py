@@ -62,7 +62,7 @@ def parse_period(text: str) -> Period:
 
 @dataclass(frozen=True)
 class Step:
-    kind: str   # start | end | month-end | adjusted-workday | not-workday | moved | workdays | unverified
+    kind: str   # start | end | month-end | adjusted-workday | not-workday | moved | workdays | no-rollover | unverified
     day: str    # ISO date the step is about
     detail: str = ""  # holiday name, 'weekend', a count …
 
@@ -100,16 +100,18 @@ def add_months(day: dt.date, months: int) -> tuple[dt.date, bool]:
     return dt.date(year, month, min(day.day, last)), day.day > last
 
 
-def count(start: dt.date, period: Period, calendar: Calendar) -> Count:
+def count(start: dt.date, period: Period, calendar: Calendar, rollover: bool = True) -> Count:
+    """The last day of `period` counted from `start`.  rollover=False keeps a last day that falls on
+    a rest day where it is (刑事诉讼法 第105条第4款, for a person in custody)."""
     if not EARLIEST <= start <= LATEST:
         raise OutOfRange(f"本站只计算从{EARLIEST.year}年到{LATEST.year}年之间的日期起算的期限")
     try:
-        return _count(start, period, calendar)
+        return _count(start, period, calendar, rollover)
     except (OverflowError, ValueError):  # past year 9999: date() refuses to go there
         raise OutOfRange(f"期限的最后一天超出了公历能写的范围（{period}）") from None
 
 
-def _count(start: dt.date, period: Period, calendar: Calendar) -> Count:
+def _count(start: dt.date, period: Period, calendar: Calendar, rollover: bool = True) -> Count:
     look = _Looker(calendar)
     steps = [Step("start", (start + dt.timedelta(days=1)).isoformat())]
     if period.unit == "工作日":
@@ -128,6 +130,12 @@ def _count(start: dt.date, period: Period, calendar: Calendar) -> Count:
         else:
             end, clamped = add_months(start, period.value * (12 if period.unit == "年" else 1))
         steps.append(Step("month-end" if clamped else "end", end.isoformat()))
+        if not rollover:
+            # The day stands whatever the calendar says, so the answer needs no holiday data; the
+            # data only lets us say that the day is a rest day, where it knows.
+            if calendar.is_workday(end) is False:
+                steps.append(Step("no-rollover", end.isoformat(), calendar.holiday_name(end) or "weekend"))
+            return Count(start, period, end, False, True, (), tuple(steps))
         moved = not look.workday(end)
         if not moved and end.weekday() >= 5:
             steps.append(Step("adjusted-workday", end.isoformat()))  # a 调休 weekend: no roll-over
@@ -160,6 +168,7 @@ class RuleAnswer:
     version: dict
     main: Count
     extended_total: Count | None  # the latest date if the extension the law allows is used
+    custody: Count | None = None  # the last day without roll-over, where the version says custody stops it
 
 
 def for_rule(rule: dict, start: dt.date, calendar: Calendar) -> RuleAnswer:
@@ -172,4 +181,5 @@ def for_rule(rule: dict, start: dt.date, calendar: Calendar) -> RuleAnswer:
             raise ValueError(f"{rule['id']}: extension unit differs from the period unit")
         # The extension lengthens the same period: 60日 + 30日 is counted as 90日 from the same start.
         total = count(start, Period(period.value + extra["value"], period.unit), calendar)
-    return RuleAnswer(rule, version, count(start, period, calendar), total)
+    custody = count(start, period, calendar, rollover=False) if "custody" in version else None
+    return RuleAnswer(rule, version, count(start, period, calendar), total, custody)

@@ -84,6 +84,9 @@ def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
     if answer.extended_total:
         out["extension"] = {"condition": answer.version["extension"]["condition"],
                             **_count_json(answer.extended_total, today, content.calendar)}
+    if answer.custody:
+        out["custody"] = {"text": answer.version["custody"]["text"], **_count_json(answer.custody, today, content.calendar),
+                          "basis": basis_list(answer.version["custody"]["basis"], content.laws)}
     out["not_counted"] = [n["text"] for n in answer.version.get("not_counted", [])]
     out["exceptions"] = [n["text"] for n in answer.version.get("exceptions", [])]
     return out
@@ -112,10 +115,13 @@ def _human(a: dict) -> str:
         return "\n".join(lines + [a["reason"]])
     left = a["days_left"]
     when = f"还有 {left} 天" if left > 0 else ("就是今天" if left == 0 else f"已经过了 {-left} 天")
-    lines.append(f"期限：{a['period']}　截止日期：{cn_day(a['deadline'])}　{when}"
+    lines.append(f"期限：{a['period']}　截止日期{'（人不在押）' if 'custody' in a else ''}：{cn_day(a['deadline'])}　{when}"
                  + ("" if a["verified"] else "　【未经核实】"))
     lines.append("计算过程：")
     lines += [f"  {i}. {s}" for i, s in enumerate(a["steps"], 1)]
+    if "custody" in a:
+        c = a["custody"]
+        lines.append(f"人在押的（不因节假日顺延）：最后一天 {cn_day(c['deadline'])}。{c['text']}")
     if "extension" in a:
         ext = a["extension"]
         lines.append(f"如果依法延长（{ext['condition']}）：合计{ext['period']}，最晚 {cn_day(ext['deadline'])}"

@@ -42,6 +42,9 @@ def step_lines(c: Count, calendar) -> list[str]:
         elif step.kind == "not-workday":
             why = "周末" if step.detail == "weekend" else f"法定节假日（{step.detail}）"
             lines.append(f"{cn_day(step.day)}是{why}，不是工作日。")
+        elif step.kind == "no-rollover":
+            why = "周末" if step.detail == "weekend" else f"法定节假日（{step.detail}）"
+            lines.append(f"{cn_day(step.day)}是{why}，但不顺延：到这一天为止。")
         elif step.kind == "moved":
             lines.append(f"顺延至下一个工作日：{cn_day(step.day)}。")
         elif step.kind == "workdays":

@@ -156,3 +156,19 @@ def test_works_when_the_site_is_opened_as_files(chromium, site):
     page.locator("#dl-result").get_by_text("截止日期：2026年10月9日").wait_for()
     assert "最晚到2026年11月9日" in page.locator("#dl-result").inner_text()
     context.close()
+
+
+def test_a_person_in_custody_sees_both_last_days_side_by_side(chromium):
+    """刑事诉讼法 第105条第4款: no roll-over in custody.  The cautious date is shown beside the
+    rolled-over one, never hidden in a note (issue 15)."""
+    base, browser = chromium
+    page = browser.new_page()
+    page.goto(base + "/calculator/?rule=criminal.appeal-judgment&from=2026-09-25")
+    pair = page.locator(".dl-pair")
+    pair.wait_for()
+    text = pair.inner_text()
+    assert "人不在押" in text and "2026年10月8日（星期四）" in text
+    assert "人在押（不因节假日顺延）" in text and "2026年10月5日（星期一）" in text
+    assert "稳妥的做法" in page.locator(".dl-custody").inner_text()
+    assert "截止日期（人不在押）：2026年10月8日" in page.locator(".dl-deadline").inner_text()
+    page.close()

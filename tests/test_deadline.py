@@ -44,6 +44,8 @@ def test_worked_example_in_python(case, content):
     assert result.verified is case["verified"]
     if "extension_deadline" in case:
         assert answer.extended_total.deadline.isoformat() == case["extension_deadline"]
+    if answer is not None:
+        assert (answer.custody.deadline.isoformat() if answer.custody else None) == case.get("custody_deadline")
     if "article" in case:
         assert any(b["law"] == case["article"]["law"] and b["article"] == case["article"]["article"]
                    for b in answer.version["basis"])
@@ -60,6 +62,7 @@ def test_worked_example_on_the_command_line(case):
         assert "无法计算" in answer["reason"]
         return
     assert answer["extended"] is case["extended"] and answer["verified"] is case["verified"]
+    assert answer.get("custody", {}).get("deadline") == case.get("custody_deadline")
     assert answer["days_left"] == (dt.date.fromisoformat(case["deadline"]) - dt.date(2026, 11, 23)).days
     assert answer["steps"] and all(isinstance(s, str) for s in answer["steps"])
     if "article" in case:
@@ -104,8 +107,9 @@ def test_worked_examples_in_the_browser_engine(content, tmp_path):
         "const rules = Object.fromEntries(data.rules.map(r => [r.id, r]));\n"
         "const cases = JSON.parse(process.argv[4]);\n"
         "console.log(JSON.stringify(cases.map(c => { if (c.rule) { const a = E.forRule(rules[c.rule], c.from, cal);\n"
-        "  return a ? [a.main.deadline, a.main.extended, a.main.verified, a.extended_total && a.extended_total.deadline] : null; }\n"
-        "  const p = c.period, m = /^(\\d+)(.+)$/.exec(p); return ((c) => [c.deadline, c.extended, c.verified, null])(\n"
+        "  return a ? [a.main.deadline, a.main.extended, a.main.verified, a.extended_total && a.extended_total.deadline,\n"
+        "              a.custody && a.custody.deadline] : null; }\n"
+        "  const p = c.period, m = /^(\\d+)(.+)$/.exec(p); return ((c) => [c.deadline, c.extended, c.verified, null, null])(\n"
         "  E.count(E.parse(c.from), {value: +m[1], unit: c.unit}, cal)); })));\n", encoding="utf-8")
     cases = [{**c, "unit": parse_period(c["period"]).unit, "period": f"{parse_period(c['period']).value}x"}
              if "period" in c else c for c in CASES]
@@ -123,6 +127,7 @@ def test_worked_examples_in_the_browser_engine(content, tmp_path):
             assert got[:3] == [case["deadline"], case["extended"], case["verified"]], case["name"]
             if "extension_deadline" in case:
                 assert got[3] == case["extension_deadline"]
+            assert got[4] == case.get("custody_deadline"), case["name"]
 
 
 # --- properties over random start dates -------------------------------------------------

@@ -32,12 +32,12 @@ def python_lines(rules: list[dict], calendar) -> list[str]:
         for rule in rules:
             try:
                 a = for_rule(rule, day, calendar)
-                out.append(f"{rule['id']}\t{day}\t{_line(a.main)}\t{_line(a.extended_total)}")
+                out.append(f"{rule['id']}\t{day}\t{_line(a.main)}\t{_line(a.extended_total)}\t{_line(a.custody)}")
             except NoVersion:
-                out.append(f"{rule['id']}\t{day}\tno-version\t-")
+                out.append(f"{rule['id']}\t{day}\tno-version\t-\t-")
         for p in PERIODS:
             unit = p.lstrip("0123456789")
-            out.append(f"period:{p}\t{day}\t{_line(count(day, Period(int(p[:-len(unit)]), unit), calendar))}\t-")
+            out.append(f"period:{p}\t{day}\t{_line(count(day, Period(int(p[:-len(unit)]), unit), calendar))}\t-\t-")
         day += dt.timedelta(days=1)
     return out
 
@@ -58,5 +58,5 @@ def test_browser_engine_agrees_with_python_on_every_day(site, content):
     assert not mismatches, f"{len(mismatches)} disagreements, first:\nbrowser {mismatches[0][0]}\npython  {mismatches[0][1]}"
     # The comparison covered rules, periods, roll-overs, 调休 days and unverified years.
     text = "\n".join(python)
-    for needle in ("moved:", "adjusted-workday:", "month-end:", "unverified:", "no-version", "workdays:"):
+    for needle in ("moved:", "adjusted-workday:", "month-end:", "unverified:", "no-version", "workdays:", "no-rollover:"):
         assert needle in text, needle

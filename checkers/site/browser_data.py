@@ -52,6 +52,8 @@ def rule_data(site, item, page: str) -> dict:
             "effective_from": v["effective_from"], "effective_until": v["effective_until"], "period": v["period"],
             **({"extension": {"period": v["extension"]["period"], "condition": v["extension"]["condition"]}}
                if "extension" in v else {}),
+            **({"custody": {"text": v["custody"]["text"], "citations": [citation(b) for b in v["custody"]["basis"]]}}
+               if "custody" in v else {}),
             "not_counted": [n["text"] for n in v.get("not_counted", [])],
             "exceptions": [n["text"] for n in v.get("exceptions", [])],
             "citations": [citation(b) for b in v["basis"]],

@@ -79,7 +79,8 @@ class Exporter:
                     "extension": {"period": self.period(v["extension"]["period"]), "condition": v["extension"]["condition"],
                                   "basis": self.cites(v["extension"]["basis"])} if "extension" in v else None,
                     "basis": self.cites(v["basis"]), "not_counted": self.statements(v.get("not_counted")),
-                    "exceptions": self.statements(v.get("exceptions")),
+                    # v1 has no field of its own for custody: its statement is one of the exceptions.
+                    "exceptions": self.statements(v.get("exceptions", []) + ([v["custody"]] if "custody" in v else [])),
                 } for v in d["versions"]],
             })
         return {"rules": out}

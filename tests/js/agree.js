@@ -18,11 +18,12 @@ for (let d = E.parse(first); E.format(d) <= last; d = new Date(d.getTime() + 864
   const day = E.format(d);
   for (const rule of data.rules) {
     const a = E.forRule(rule, day, cal);
-    out.push([rule.id, day, a ? line(a.main) : "no-version", a && a.extended_total ? line(a.extended_total) : "-"].join("\t"));
+    out.push([rule.id, day, a ? line(a.main) : "no-version", a && a.extended_total ? line(a.extended_total) : "-",
+              a && a.custody ? line(a.custody) : "-"].join("\t"));
   }
   for (const p of periods) {
     const m = /^(\d+)(.+)$/.exec(p);
-    out.push(["period:" + p, day, line(E.count(d, {value: +m[1], unit: m[2]}, cal)), "-"].join("\t"));
+    out.push(["period:" + p, day, line(E.count(d, {value: +m[1], unit: m[2]}, cal)), "-", "-"].join("\t"));
   }
 }
 fs.writeSync(1, out.join("\n") + "\n");

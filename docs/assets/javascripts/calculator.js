@@ -23,6 +23,7 @@
       case "adjusted-workday": return cnDay(s.day) + "是国家安排调休上班的日子，是工作日，不顺延。";
       case "not-workday": return cnDay(s.day) + "是" + (s.detail === "weekend" ? "周末" : "法定节假日（" + s.detail + "）") + "，不是工作日。";
       case "moved": return "顺延至下一个工作日：" + cnDay(s.day) + "。";
+      case "no-rollover": return cnDay(s.day) + "是" + (s.detail === "weekend" ? "周末" : "法定节假日（" + s.detail + "）") + "，但不顺延：到这一天为止。";
       case "workdays": return "只数工作日：跳过" + s.detail + "个周末和节假日，第" + c.period.value + "个工作日是" + cnDay(s.day) + "。调休上班的周六、周日算作工作日。";
       case "unverified": return "注意：本站的节假日数据只有" + calendar.first_year + "年至" + calendar.last_year + "年，没有" +
         s.detail.split(",").join("年、") + "年的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，不能作为确定的结论，请向办理机关核实。";
@@ -74,11 +75,21 @@
     var c = answer.main;
     box.appendChild(el("h2", rule.title));
     var head = el("p", "", "dl-deadline");
-    head.appendChild(el("strong", "截止日期：" + cnDay(c.deadline)));
+    head.appendChild(el("strong", "截止日期" + (answer.custody ? "（人不在押）" : "") + "：" + cnDay(c.deadline)));
     head.appendChild(document.createTextNode("　" + daysLeft(c.deadline)));
     if (!c.verified) { head.appendChild(el("span", "未经核实", "badge unverified")); }
     box.appendChild(head);
     box.appendChild(el("p", "期限：" + periodText(c.period) + "。起算事件：" + rule.trigger + "，" + cnDate(fromIso) + "。"));
+    if (answer.custody) {
+      // Two dates side by side: the law's roll-over, and the cautious reading for a person in custody.
+      var pair = el("dl", "", "dl-pair");
+      pair.appendChild(el("dt", "人不在押"));
+      pair.appendChild(el("dd", cnDay(c.deadline)));
+      pair.appendChild(el("dt", "人在押（不因节假日顺延）"));
+      pair.appendChild(el("dd", cnDay(answer.custody.deadline)));
+      box.appendChild(pair);
+      box.appendChild(el("p", answer.version.custody.text, "dl-custody"));
+    }
     if (answer.extended_total) {
       var t = answer.extended_total;
       box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + periodText(t.period) +

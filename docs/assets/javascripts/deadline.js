@@ -63,7 +63,8 @@
     return [new Date(Date.UTC(year, month, day)), d.getUTCDate() > last];
   }
 
-  function count(start, period, cal) {
+  // rollover === false keeps a last day that falls on a rest day where it is (person in custody).
+  function count(start, period, cal, rollover) {
     var unknown = {};
     function workday(d) {
       var answer = cal.isWorkday(d);
@@ -88,6 +89,13 @@
         end = r[0]; clamped = r[1];
       }
       steps.push({kind: clamped ? "month-end" : "end", day: format(end), detail: ""});
+      if (rollover === false) {
+        var key0 = format(end);
+        if (cal.isWorkday(end) === false) {
+          steps.push({kind: "no-rollover", day: key0, detail: cal.holidays.hasOwnProperty(key0) ? cal.holidays[key0] : "weekend"});
+        }
+        return {start: format(start), period: period, deadline: key0, extended: false, verified: true, unknown_years: [], steps: steps};
+      }
       moved = !workday(end);
       if (!moved && isWeekend(end)) { steps.push({kind: "adjusted-workday", day: format(end), detail: ""}); }
       if (moved) {
@@ -119,7 +127,8 @@
     if (version.extension) {
       total = count(start, {value: period.value + version.extension.period.value, unit: period.unit}, cal);
     }
-    return {version: version, main: count(start, period, cal), extended_total: total};
+    return {version: version, main: count(start, period, cal), extended_total: total,
+            custody: version.custody ? count(start, period, cal, false) : null};
   }
 
   return {parse: parse, format: format, Calendar: Calendar, addMonths: addMonths, count: count,

@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, crossref, holidays, schema
+from . import cases, crossref, holidays, schema, words
 from .workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Content kind -> its folder under procedures/ and its schema in schemas/.
-YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form", "holiday")
+YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form", "holiday",
+              "contact", "situation", "lexicon")
 # Case columns are Markdown posts under docs/cases/posts/ (checkers/cases.py) but are checked as content.
 KINDS = YAML_KINDS + ("case",)
 IGNORED_NAMES = {"README.md"}
@@ -105,6 +106,7 @@ def load(root: Path = ROOT) -> Content:
     problems += cases.load(root, schema_dir, content, Item)
     problems += crossref.check(content)
     problems += holidays.check(content)
+    problems += words.check(content)
     if problems:
         raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in content.unreadable],
                            suppressed=content.suppressed)

@@ -8,9 +8,9 @@ import re
 import sys
 
 from . import loader
-from .deadline import (EARLIEST, GENERAL_COUNTING_TOPIC, LATEST, Count, NoVersion, OutOfRange, count, for_rule,
+from .deadline import (EARLIEST, LATEST, Count, NoVersion, OutOfRange, count, for_rule,
                        non_ascii_digits, parse_period)
-from .deadline_text import basis_list, cn_day, step_lines
+from .deadline_text import basis_list, cn_day, general_counting_bases, step_lines
 
 
 class BadInput(ValueError):
@@ -55,7 +55,7 @@ def run(args) -> int:
             answer = _rule_answer(content, args.rule, start, today)
         else:
             answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period, content.calendar), today, content.calendar),
-                      "basis": _general_counting_basis(content)}
+                      "basis": basis_list(general_counting_bases(content), content.laws)}
     except (BadInput, OutOfRange) as exc:
         print(f"python -m checkers deadline: {exc}", file=sys.stderr)
         return 2
@@ -90,14 +90,6 @@ def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
     out["not_counted"] = [n["text"] for n in answer.version.get("not_counted", [])]
     out["exceptions"] = [n["text"] for n in answer.version.get("exceptions", [])]
     return out
-
-
-def _general_counting_basis(content) -> list[dict]:
-    """A bare period has no rule of its own: cite the general counting articles from the content."""
-    topic = content.topics[GENERAL_COUNTING_TOPIC]
-    bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
-    general = [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]
-    return basis_list(general, content.laws)
 
 
 def _count_json(c: Count, today: dt.date, calendar) -> dict:

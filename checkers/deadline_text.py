@@ -58,6 +58,16 @@ def step_lines(c: Count, calendar) -> list[str]:
     return lines
 
 
+def general_counting_bases(content) -> list[dict]:
+    """A bare period (30日 from a date) has no rule of its own: its basis is the general counting
+    rule, taken from the counting topic (民法典、诉讼法 articles; the 信访 regulation has none)."""
+    from .deadline import GENERAL_COUNTING_TOPIC
+
+    topic = content.topics[GENERAL_COUNTING_TOPIC]
+    bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]
+    return [b for b in bases if b["law"] != "xinfang-gongzuo-tiaoli-2022"]
+
+
 def basis_list(bases: list[dict], laws: dict) -> list[dict]:
     out, seen = [], set()
     for basis in bases:

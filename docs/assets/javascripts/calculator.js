@@ -62,6 +62,30 @@
       if (r && select.value === id) { trigger.textContent = "这个期限从这件事发生的那天起算：" + r.trigger + "。"; }
     });
   }
+  // The working and the quoted articles: the same for a rule and for a bare period.
+  function working(box, c) {
+    box.appendChild(el("h3", "怎样算出来的"));
+    var ol = el("ol");
+    c.steps.forEach(function (s) { ol.appendChild(el("li", stepText(c, s))); });
+    box.appendChild(ol);
+  }
+  function citations(box, heading, list) {
+    box.appendChild(el("h3", heading));
+    list.forEach(function (cite) {
+      var p = el("p"), a = el("a", cite.label);
+      a.href = cite.href;
+      p.appendChild(a);
+      box.appendChild(p);
+      box.appendChild(el("blockquote", cite.text));
+    });
+  }
+  function deadlineLine(label, c) {
+    var head = el("p", "", "dl-deadline");
+    head.appendChild(el("strong", label + "：" + cnDay(c.deadline)));
+    head.appendChild(document.createTextNode("　" + daysLeft(c.deadline)));
+    if (!c.verified) { head.appendChild(el("span", "未经核实", "badge unverified")); }
+    return head;
+  }
   function render(rule, fromIso) {
     out.textContent = "";
     var answer = E.forRule(rule, fromIso, cal);
@@ -74,11 +98,7 @@
     }
     var c = answer.main;
     box.appendChild(el("h2", rule.title));
-    var head = el("p", "", "dl-deadline");
-    head.appendChild(el("strong", "截止日期" + (answer.custody ? "（人不在押）" : "") + "：" + cnDay(c.deadline)));
-    head.appendChild(document.createTextNode("　" + daysLeft(c.deadline)));
-    if (!c.verified) { head.appendChild(el("span", "未经核实", "badge unverified")); }
-    box.appendChild(head);
+    box.appendChild(deadlineLine("截止日期" + (answer.custody ? "（人不在押）" : ""), c));
     box.appendChild(el("p", "期限：" + periodText(c.period) + "。起算事件：" + rule.trigger + "，" + cnDate(fromIso) + "。"));
     if (answer.custody) {
       // Two dates side by side: the law's roll-over, and the cautious reading for a person in custody.
@@ -95,20 +115,10 @@
       box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + periodText(t.period) +
         "，最晚到" + cnDay(t.deadline) + (t.verified ? "。" : "（未经核实）。")));
     }
-    box.appendChild(el("h3", "怎样算出来的"));
-    var ol = el("ol");
-    c.steps.forEach(function (s) { ol.appendChild(el("li", stepText(c, s))); });
-    box.appendChild(ol);
+    working(box, c);
     (answer.version.not_counted || []).forEach(function (t) { box.appendChild(el("p", "不计入期限：" + t)); });
     (answer.version.exceptions || []).forEach(function (t) { box.appendChild(el("p", "例外：" + t)); });
-    box.appendChild(el("h3", "依据"));
-    answer.version.citations.forEach(function (cite) {
-      var p = el("p"), a = el("a", cite.label);
-      a.href = cite.href;
-      p.appendChild(a);
-      box.appendChild(p);
-      box.appendChild(el("blockquote", cite.text));
-    });
+    citations(box, "依据", answer.version.citations);
     var more = el("p"), link = el("a", "这个期限的详细说明");
     link.href = rule.page;
     more.appendChild(link);
@@ -127,6 +137,42 @@
       }
     });
   }
+  // Any period, as the command line's --period: 日, 工作日, 个月 or 年 from a date.  No rule of its
+  // own, so the basis is the general counting rule (the same articles the command line cites).
+  var pdForm = document.getElementById("pd-form"), pdValue = document.getElementById("pd-value");
+  var pdUnit = document.getElementById("pd-unit"), pdFrom = document.getElementById("pd-from");
+  var pdOut = document.getElementById("pd-result"), pdBasis = document.getElementById("pd-basis");
+  var UNITS = ["日", "工作日", "个月", "年"];
+  function periodProblem(value) {
+    return /^[0-9]{1,4}$/.test(value || "") && +value > 0 ? "" : "请写一个 1 到 9999 之间的整数（用 0-9 这几个数字）。";
+  }
+  function renderPeriod(value, unit, fromIso) {
+    pdOut.textContent = "";
+    var period = {value: +value, unit: unit}, c = E.count(E.parse(fromIso), period, cal);
+    var box = el("div", "", "dl-answer");
+    box.appendChild(el("h2", "从" + cnDate(fromIso) + "起" + periodText(period)));
+    box.appendChild(deadlineLine("截止日期", c));
+    working(box, c);
+    box.appendChild(el("p", "这里按计算期间的一般规定算。具体事项的法律另有规定的（例如在押人员的期限不顺延、只算工作日），以那条规定为准。"));
+    citations(box, "计算方法的依据", JSON.parse(pdBasis.textContent));
+    pdOut.appendChild(box);
+  }
+  function runPeriod(remember, fromAddress) {
+    var value = pdValue.value, unit = pdUnit.value, from = fromAddress === undefined ? pdFrom.value : fromAddress;
+    pdOut.textContent = "";
+    var ok = T.fieldError(pdValue, periodProblem(value));
+    ok = T.fieldError(pdFrom, T.dayMessage(cal.dayProblem(from), cal)) && ok;
+    if (!ok || UNITS.indexOf(unit) < 0) { return; }
+    renderPeriod(value, unit, from);
+    if (remember && window.history && history.replaceState) {
+      history.replaceState(null, "", "?period=" + encodeURIComponent(value) + "&unit=" + encodeURIComponent(unit) +
+        "&from=" + encodeURIComponent(from) + "#any-period");
+    }
+  }
+  if (pdForm) {
+    pdForm.addEventListener("submit", function (event) { event.preventDefault(); runPeriod(true); });
+  }
+
   select.addEventListener("change", showTrigger);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -136,8 +182,13 @@
   if (offered(params.get("rule"))) { select.value = params.get("rule"); }
   if (E.parse(params.get("from"))) { input.value = params.get("from"); }
   showTrigger();
-  // An address with a date the tool cannot use says why next to the field, instead of showing nothing.
-  if (params.get("from") !== null) {
+  if (pdForm && params.get("period") !== null) {
+    pdValue.value = params.get("period");
+    if (UNITS.indexOf(params.get("unit")) >= 0) { pdUnit.value = params.get("unit"); }
+    if (E.parse(params.get("from"))) { pdFrom.value = params.get("from"); }
+    runPeriod(false, params.get("from") || "");
+  } else if (params.get("from") !== null) {
+    // An address with a date the tool cannot use says why next to the field, instead of showing nothing.
     var problem = cal.dayProblem(params.get("from"));
     if (problem) { T.fieldError(input, T.dayMessage(problem, cal)); }
     else if (offered(params.get("rule"))) { run(false); }

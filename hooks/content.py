@@ -101,9 +101,16 @@ def on_serve(server, config, builder):
 
 
 def _expand(nav: list, children: dict[str, list]) -> list:
-    """Turn `title: section/index.md` into a section holding the index and every generated page."""
+    """Turn `title: section/index.md` into a section holding the index and every generated page,
+    at any depth of the nav."""
     out = []
     for entry in nav:
+        if isinstance(entry, str):
+            out.append(entry)
+            continue
         (title, target), = entry.items()
-        out.append({title: [target, *children[target]]} if isinstance(target, str) and target in children else entry)
+        if isinstance(target, list):
+            out.append({title: _expand(target, children)})
+        else:
+            out.append({title: [target, *children[target]]} if target in children else entry)
     return out

@@ -12,6 +12,7 @@ from .. import channel, safe_markdown
 from . import column
 from ..crossref import find_bases
 from ..deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
+from ..deadline_text import general_counting_bases
 from .render import Linker, environment, page_url, period_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -22,6 +23,8 @@ SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedu
             ("地方做法", "practice", "practice"), ("文书样式", "form", "form"), ("法律法规", "law", "law"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
+HOME = "index.md"  # the home page leads with the citizen's situations (procedures/situation/)
+CONTACTS = "contact/index.md"  # every hotline and official online channel, with its source
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
 CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
@@ -142,7 +145,12 @@ class Site:
                     article=self.content.article(law_id, number))
         out.update(self.checker_pages())
         out.update(column.pages(self))
-        out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS,
+        out[HOME] = self.render("home.md.j2", HOME, situations=self.situations(), phones=self.national_phones())
+        out[CONTACTS] = self.render("contacts.md.j2", CONTACTS, items=list(self.items("contact")))
+        citer = Citer(self.content, Linker(CALCULATOR_PAGE))
+        general = [{"label": parts["label"], "href": parts["href"], "text": "\n".join(parts["lines"])}
+                   for parts in map(citer.parts, general_counting_bases(self.content))]
+        out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS, general_citations=general,
                                            counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
                                            calendar=self.content.calendar)
         return out
@@ -175,6 +183,53 @@ class Site:
                                         channels=[channels[c].data for c in outcome["channels"]],
                                         question_page=lambda q, d=d: question_page(d, q))
         return out
+
+    # --- the citizen's way in ---------------------------------------------
+    def situations(self) -> list[dict]:
+        """The home page's situations in order, each with the page its answers lead to: the next
+        question, or the outcome itself (so a citizen skips what the situation already says)."""
+        out = []
+        for item in sorted(self.items("situation"), key=lambda i: (i.data["order"], i.id)):
+            tree = self.content.items["tree"][item.data.get("tree", "channel")].data
+            position = channel.walk(tree, channel.parse_answers(item.data["answers"]))
+            last = position.trail[-1]
+            page = option_page(tree, last.question, last.option) if position.outcome else question_page(tree, position.question)
+            out.append({"id": item.id, "data": item.data, "page": page, "outcome": position.outcome})
+        return out
+
+    def now_for(self, kind: str, data: dict) -> tuple[dict, str | None]:
+        """(现在就做 block, the rule its date box counts by) for a channel or a decision-tree outcome.
+        An outcome shows its first channel's block, with its own fields where it has them."""
+        if kind == "channel":
+            now = dict(data.get("now", {}))
+            rules = data["rules"]
+        else:
+            first = self.content.items["channel"][data["channels"][0]].data
+            now = {**first.get("now", {}), **data.get("now", {})}
+            rules = data.get("rules") or first["rules"]
+        return now, now.get("rule") or (rules[0] if rules else None)
+
+    @staticmethod
+    def outcome_rules(outcome: dict, channels: list[dict]) -> list[str]:
+        """Every deadline an outcome's doors have, its own first: the date box shows one of them."""
+        out = []
+        for r in [*outcome.get("rules", []), *(r for c in channels for r in c["rules"])]:
+            if r not in out:
+                out.append(r)
+        return out
+
+    @staticmethod
+    def now_bases(now: dict) -> list[dict]:
+        """Every article the block rests on, once each, for its single 法律依据 toggle."""
+        out = []
+        for key in ("who", "how", "warn"):
+            for basis in now.get(key, {}).get("basis", []):
+                if basis not in out:
+                    out.append(basis)
+        return out
+
+    def national_phones(self) -> list[str]:
+        return [i.id for i in self.items("contact") if i.data["kind"] == "phone" and i.data["scope"] == "national"]
 
     # --- helpers the templates call ---------------------------------------
     def current(self, rule: dict) -> dict | None:

@@ -49,6 +49,10 @@ class Linker:
         rel = posixpath.relpath(page_url(target_page) or ".", self.base)
         return ("./" if rel == "." else rel + "/") + (f"#{fragment}" if fragment else "")
 
+    def folder(self, path: str) -> str:
+        """A folder of the built site that holds files, not pages: 'assets/javascripts' -> '../../assets/javascripts/'."""
+        return posixpath.relpath(path, self.base) + "/"
+
 
 def page_url(page: str) -> str:
     """'procedure/x.md' -> 'procedure/x'; 'procedure/index.md' -> 'procedure' (directory URLs)."""

@@ -5,6 +5,7 @@ import datetime
 import re
 from pathlib import Path
 
+import segno
 from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, provision
@@ -81,6 +82,16 @@ class Citer:
         article = self.content.article(basis["law"], basis["article"])
         return {"label": self.label(basis, article), "href": self.link(page_of("law", basis["law"]), anchor(basis["article"])),
                 "lines": excerpt(article["text"], basis)}
+
+    def short(self, bases: list[dict]) -> str:
+        """Citations as paper wants them: short titles and article numbers, one law at a time
+        (信访工作条例第21、22条；民事诉讼法第171条)."""
+        by_law: dict[str, list[int]] = {}
+        for basis in bases:
+            numbers = by_law.setdefault(basis["law"], [])
+            if basis["article"] not in numbers:
+                numbers.append(basis["article"])
+        return "；".join(f"{self.laws[law].data['short_title']}第{'、'.join(map(str, numbers))}条" for law, numbers in by_law.items())
 
     def one(self, basis: dict) -> Markup:
         self.count += 1
@@ -302,6 +313,15 @@ class Site:
         item = self.content.items["case"][case_id]
         return self.render("case_page.md.j2", page_of("case", case_id), item=item, d=item.data,
                            post=self.content.case_posts[case_id])
+
+    def qr_svg(self, page: str) -> Markup:
+        """The page's public address as a QR code, drawn at build time as inline SVG (segno): a
+        printed sheet leads back to the page, and nothing is fetched to draw it."""
+        url = self.printed_url(page)
+        if not url:
+            return Markup("")
+        svg = segno.make(url, error="m").svg_inline(scale=3, border=4)
+        return Markup(svg.replace("<svg ", '<svg role="img" aria-label="本页网址的二维码" ', 1))
 
     def printed_url(self, page: str, fragment: str = "") -> str:
         return (self.site_url + page_url(page) + "/" + (f"#{fragment}" if fragment else "")) if self.site_url else ""

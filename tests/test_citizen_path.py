@@ -1,0 +1,125 @@
+"""The citizen's path (issue 17), on a 360 px phone: from the home page's situations to the door
+in at most three taps, the 现在就做 block within two screens, and the date box giving the same
+last day as the command line."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from checkers.channel import parse_answers, walk
+from conftest import ROOT, run_cli
+
+pytestmark = pytest.mark.browser
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+# The unpaid-wages answer page was 9,801 px tall at 360 px before this work (commit 3efc604).
+WAGES_BEFORE = 9801
+
+
+def situations(content):
+    return sorted(content.items["situation"].values(), key=lambda i: (i.data["order"], i.id))
+
+
+def taps_to_outcomes(tree, node_id, nodes) -> int:
+    """The most taps from a question page to any outcome below it."""
+    node = nodes[node_id]
+    return 1 + max(0 if "outcome" in o else taps_to_outcomes(tree, o["next"], nodes) for o in node["options"])
+
+
+def test_the_home_page_lists_enough_situations_in_everyday_words(content):
+    assert len(content.items["situation"]) >= 12
+
+
+def test_every_situation_reaches_its_door_in_three_taps(chromium, content):
+    tree = content.trees["channel"]
+    nodes = {n["id"]: n for n in tree["nodes"]}
+    base, browser = chromium
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    for item in situations(content):
+        position = walk(tree, parse_answers(item.data["answers"]))
+        # One tap on the home page, then at most two more to any outcome the situation can end in.
+        more = 0 if position.outcome else taps_to_outcomes(tree, position.question["id"], nodes)
+        assert 1 + more <= 3, (item.id, 1 + more)
+        page.goto(base + "/")
+        page.locator("ul.situations a", has_text=item.data["label"]).click()
+        taps = 1
+        while page.locator("section.now").count() == 0:
+            page.locator("a.option").first.click()
+            taps += 1
+        assert taps <= 3, item.id
+        now = page.locator("section.now")
+        assert now.locator("dt", has_text="找谁").count() == 1, (item.id, page.url)
+        assert now.locator("dt", has_text="哪天之前").count() == 1, (item.id, page.url)
+        who = now.locator("dt:has-text('找谁') + dd").inner_text()
+        assert len(who) > 4, (item.id, who)
+    context.close()
+
+
+def outcome_pages(site):
+    return sorted(p.relative_to(site).parent.as_posix() for p in (site / "checker").glob("*--*/index.html"))
+
+
+def test_now_fits_two_phone_screens_on_every_answer_page(chromium, site):
+    base, browser = chromium
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    too_low = []
+    for path in outcome_pages(site):
+        page.goto(f"{base}/{path}/")
+        box = page.locator("section.now").bounding_box()
+        bottom = box["y"] + box["height"] + page.evaluate("window.scrollY")
+        if bottom > 2 * 740:
+            too_low.append((path, round(bottom)))
+    context.close()
+    assert len(outcome_pages(site)) >= 30
+    assert not too_low, too_low
+
+
+def test_the_wages_answer_is_at_most_forty_percent_of_its_old_height(chromium):
+    base, browser = chromium
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(base + "/checker/problem--work/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    assert height <= 0.4 * WAGES_BEFORE, height
+
+
+def test_the_date_box_gives_the_command_lines_date(chromium, site):
+    """Every rule a date box counts by, on the first answer page that uses it."""
+    base, browser = chromium
+    first_page_of: dict[str, str] = {}
+    for path in outcome_pages(site) + [f"channel/{p.parent.name}" for p in sorted((site / "channel").glob("*/index.html"))]:
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'class="now-date"[^>]*data-rule="([^"]+)"', html)
+        if found:
+            first_page_of.setdefault(found.group(1), path)
+    assert len(first_page_of) >= 10
+    page = browser.new_page()
+    for rule, path in first_page_of.items():
+        cli = json.loads(run_cli(ROOT, "deadline", "--rule", rule, "--from", "2026-09-01", "--json").stdout)
+        page.goto(f"{base}/{path}/")
+        page.fill("#now-from", "2026-09-01")
+        page.click("form.now-date button")
+        answer = page.locator(".now-answer .now-deadline").first
+        answer.wait_for()
+        day = cli["deadline"]
+        y, m, d = day.split("-")
+        assert f"{int(y)}年{int(m)}月{int(d)}日" in answer.inner_text(), (rule, path, cli["deadline"], answer.inner_text())
+        if "custody" in cli:
+            y, m, d = cli["custody"]["deadline"].split("-")
+            assert f"{int(y)}年{int(m)}月{int(d)}日" in page.locator(".now-answer").inner_text(), rule
+    page.close()
+
+
+def test_the_date_box_without_javascript_opens_the_calculator(chromium):
+    base, browser = chromium
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/checker/xf-stage--opinion/")
+    page.fill("#now-from", "2026-09-01")
+    page.click("form.now-date button")
+    page.wait_for_url(re.compile(r"/calculator/\?rule=xinfang\.review-request&from=2026-09-01"))
+    context.close()

@@ -28,6 +28,12 @@ from pathlib import Path
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(f"[{HAN}]+|[A-Za-z0-9]+")
+_ALL_HAN = re.compile(f"[{HAN}]+")
+STAFF_WEIGHT = 0.5  # pages weighted below this are staff material (procedures, forms, practices: 0.2)
+
+
+def is_han(text: str) -> bool:
+    return bool(_ALL_HAN.fullmatch(text))
 BODY = "data-search-body"          # set by hooks/search.py on each searchable article
 WEIGHT = re.compile(r'data-search-weight="([0-9.]+)"')
 OUT = "search-index"
@@ -63,12 +69,12 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def shard(token: str) -> int:
+def shard(token: str, shards: int = SHARDS) -> int:
     """A small string hash over code points, the same in search.js."""
     h = 0
     for char in token:
         h = (h * 31 + ord(char)) & 0xFFFFFFFF
-    return h % SHARDS
+    return h % shards
 
 
 def plain(fragment: str) -> str:
@@ -114,7 +120,9 @@ def build(site_dir: Path) -> int:
         shards[shard(token)][token] = pages_scores
     for index, content in shards.items():
         _write(out / "s" / f"{index}.json", content)
-    _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS})
+    # Which pages are staff material, one letter a page: search lifts them again for staff words.
+    kinds = "".join("s" if page["w"] < STAFF_WEIGHT else "c" for page in pages)
+    _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS, "kinds": kinds})
     return len(pages)
 
 

@@ -39,9 +39,9 @@ def _situation(content, item) -> list[Problem]:
     return []
 
 
-def site_text(content) -> str:
-    """Every word the site shows from its content (prose of every kind, statutes, posts), for
-    checking that a lexicon's site words exist."""
+def site_text(content, posts: bool = True) -> str:
+    """Every word the site shows from its content (prose of every kind, statutes, and unless told
+    otherwise the posts), for checking that a lexicon's site words exist."""
     parts: list[str] = []
 
     def collect(value):
@@ -58,7 +58,7 @@ def site_text(content) -> str:
         if kind != "lexicon":
             for item in items.values():
                 collect(item.data)
-    for post in content.case_posts.values():
+    for post in (content.case_posts.values() if posts else ()):
         parts.append(post.lead)
         parts.extend(html for _, html in post.sections)
     return "\n".join(parts)

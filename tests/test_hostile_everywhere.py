@@ -18,13 +18,16 @@ TEXT_KEYS = {"title", "short_title", "version", "issued_by", "summary", "text", 
              "question", "label", "help", "heading", "intro", "condition", "caveat", "dates_note", "source",
              "level", "applies_to", "start", "done_when", "issued_by", "sent_to", "hint"}
 LIST_KEYS = {"bring"}
+# Fields with a length limit get a short payload in place of their text.
+SHORT = "<svg onload=alert(4)>"
+SHORT_KEYS = {"situation": {"label", "hint"}, "contact": {"name", "purpose"}}
 # One page of each kind, as a visitor would open them.
 PAGES = ["/", "/roadmap/citizen/", "/procedure/xf-claim/", "/law/xinfang-gongzuo-tiaoli-2022/",
          "/rule/xinfang.handle/", "/topic/period-counting/", "/channel/", "/channel/judicial-aid/", "/checker/",
          "/checker/kind--suggest/", "/calculator/?rule=xinfang.handle&from=2026-08-10",
          "/cases/police-first-petition-golden-period/",
          "/procedure/staff-handling/?from=2026-08-10&at-accept=2026-08-10", "/practice/police-first-petition-30-days/",
-         "/form/handling-opinion/"]
+         "/form/handling-opinion/", "/contact/", "/checker/problem--work/"]
 
 
 def poison(data, keys):
@@ -44,7 +47,9 @@ def poisoned_site(tmp_path_factory) -> Path:
         # A law's article labels are pinned to 第…条 by its schema, so markup cannot get in there at all.
         # A decision tree's `start` is the id of its first question, not prose.
         keys = TEXT_KEYS - {"label"} if path.parent.name == "law" else TEXT_KEYS - {"start"} if path.parent.name == "tree" else TEXT_KEYS
-        data = poison(yaml.safe_load(body), keys)
+        short = SHORT_KEYS.get(path.parent.name, set())
+        data = poison(yaml.safe_load(body), keys - short | ({"run_by"} if path.parent.name == "contact" else set()))
+        data.update({k: SHORT for k in short if k in data})
         path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
                         encoding="utf-8")
     # Case posts: the front matter's free text.  (Titles, tags and the Markdown body refuse markup

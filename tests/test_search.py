@@ -23,7 +23,8 @@ QUERIES = [
     ("多人走访", "procedure/xf-submit/"),
     ("五个法治化", "topic/five-rule-of-law/"),
     ("打击报复", "topic/petitioner-rights/"),
-    ("信访处理意见书", "procedure/xf-claim/"),
+    # The checker's answer that names it ("…请它出具信访处理意见书") is the citizen's page for it now.
+    ("信访处理意见书", "checker/problem--other/"),
     ("诉访分离", "topic/legal-channels-first/"),
     ("节假日", "topic/period-counting/"),
     ("异议", "rule/xinfang.transfer-objection/"),

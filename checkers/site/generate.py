@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browser_data, feed, open_data
+from . import browser_data, feed, open_data, search_words
 from .pages import CALCULATOR_PAGE, Site
 
 # Folders under docs/ that the generator owns completely.
 GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
-                  "practice", "form", "open-data", "contact", "cases/page", "cases/category", "cases/archive")
+                  "practice", "form", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive")
 
 
 @dataclass
@@ -35,6 +35,7 @@ def generate(content, out_dir: Path, site_url: str = "") -> Result:
     files.update(browser_data.files(site, CALCULATOR_PAGE))
     files.update(open_data.files(site))
     files.update(feed.files(site))
+    files.update(search_words.files(site))
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
     for rel, text in files.items():
         target = out_dir / rel

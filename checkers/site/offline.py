@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ..search_index import OUT as SEARCH_INDEX
+from .search_words import FOLDER as SEARCH_WORDS
 
 # href/src/action values in HTML, and "page"/"href"/"u" strings in the tools' data.
 _HTML_ATTR = re.compile(r'(\b(?:href|src|action)=")([^"]*)(")')
@@ -56,12 +57,21 @@ def rewrite(site_dir: Path) -> int:
         if new != text:
             script.write_text(new, encoding="utf-8")
             changed += 1
-    index = site_dir / SEARCH_INDEX
+    for folder, prefix in ((site_dir / SEARCH_INDEX, ""), (site_dir / SEARCH_WORDS, "words:")):
+        changed += _scripts(folder, prefix)
+    return changed
+
+
+def _scripts(index: Path, prefix: str) -> int:
+    """Each JSON file of a search folder also as a script; search.js asks for it by this name."""
+    changed = 0
     for file in sorted(index.rglob("*.json")):
         data = json.loads(file.read_text(encoding="utf-8"))
         if file.parent.name == "d" and isinstance(data.get("u"), str):  # a result's page address
             data["u"] = folder_link(data["u"]) if data["u"] else "index.html"
-        name = file.relative_to(index).as_posix()
+        if file.name == "outcomes.json":  # the suggestions' page addresses
+            data = {k: [folder_link(v[0]), v[1]] for k, v in data.items()}
+        name = prefix + file.relative_to(index).as_posix()
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         # search.js defines xfSearchFile before it adds the first of these scripts to the page.
         file.with_suffix(".js").write_text(f"xfSearchFile({json.dumps(name)},{body});\n", encoding="utf-8")

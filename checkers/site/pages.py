@@ -24,6 +24,8 @@ SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedu
             ("地方做法", "practice", "practice"), ("文书样式", "form", "form"), ("法律法规", "law", "law"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
+# Content without a page of its own: the calculator, the home page and search read it.
+PAGELESS = ("holiday", "situation", "lexicon")
 HOME = "index.md"  # the home page leads with the citizen's situations (procedures/situation/)
 CONTACTS = "contact/index.md"  # every hotline and official online channel, with its source
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
@@ -188,9 +190,12 @@ class Site:
                 out[page] = self.render("question.md.j2", page, tree=d, node=node, trail=trail,
                                         target=lambda n, o, d=d: option_page(d, n, o),
                                         question_page=lambda q, d=d: question_page(d, q))
+            seen: set[str] = set()
             for trail, outcome in channel.leaves(d):
                 page = option_page(d, trail[-1].question, trail[-1].option)
-                out[page] = self.render("outcome.md.j2", page, tree=d, outcome=outcome, trail=trail,
+                canonical = outcome["id"] not in seen
+                seen.add(outcome["id"])
+                out[page] = self.render("outcome.md.j2", page, tree=d, outcome=outcome, trail=trail, canonical=canonical,
                                         channels=[channels[c].data for c in outcome["channels"]],
                                         question_page=lambda q, d=d: question_page(d, q))
         return out
@@ -350,8 +355,8 @@ class Site:
         for source in self.content.all_items():
             if source.kind == "case":
                 continue  # listed as 相关案例, newest first and published only (see cases_for)
-            if not REFERENCES[source.kind]:
-                continue  # points at nothing (a year's holiday notice)
+            if not REFERENCES[source.kind] or source.kind in PAGELESS:
+                continue  # points at nothing, or has no page to be listed as (a situation, a lexicon)
             entry = (page_of(source.kind, source.id), self.title(source.kind, source.id))
             for pattern, target in REFERENCES[source.kind]:
                 for _, ref in walk(source.data, pattern):

@@ -1,0 +1,147 @@
+"""What search needs to understand how citizens type, written at build time as small files the
+browser fetches only for the characters of a query (search.js):
+
+- lex/<n>.json: the lexicon (procedures/lexicon/): each everyday word -> the site's words to look
+  for as well, the checker outcomes it suggests (address and title), and whether it is staff talk;
+- fold/<n>.json: traditional (or variant) characters -> the simplified ones the site uses, from
+  OpenCC's character tables (opencc-python-reimplemented ships them as text);
+- py/<two letters>.json: toneless pinyin, full (laodongzhongcai) and initials (ldzc) -> the
+  site's terms, from pypinyin, for page titles and lexicon words;
+- outcomes.json: each checker outcome's page and title, for the suggestions above the results.
+
+Sharded by character, so a query fetches a few hundred bytes of each, never the whole tables.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from pathlib import Path
+
+import jieba
+import opencc
+from pypinyin import Style, lazy_pinyin
+
+from .. import words
+from ..search_index import is_han, shard
+from .pages import option_page
+from .render import page_url
+
+FOLDER = "search-words"
+LEX_SHARDS, FOLD_SHARDS = 64, 8
+_DICTIONARY = Path(opencc.__file__).parent / "dictionary"
+_MAX_PINYIN_TERMS = 6  # per key: initials like "fc" are shared by many words
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def fold_map(site_chars: set[str]) -> dict[str, str]:
+    """Character -> the site's character, for characters the site never uses.  OpenCC lists, for
+    each simplified character, its traditional forms (复: 復 複 覆); a form the site does use
+    (覆 is also simplified) is left alone, so folding never changes a word the site has."""
+    out: dict[str, str] = {}
+    for name, reverse in (("TSCharacters.txt", False), ("STCharacters.txt", True)):
+        for line in (_DICTIONARY / name).read_text(encoding="utf-8").splitlines():
+            head, _, rest = line.partition("\t")
+            forms = rest.split()
+            pairs = [(t, head) for t in forms] if reverse else [(head, forms[0])] if forms else []
+            for variant, simple in pairs:
+                if variant != simple and variant not in site_chars and simple in site_chars and len(simple) == 1:
+                    out.setdefault(variant, simple)
+    return out
+
+
+def outcome_links(content) -> dict[str, tuple[str, str]]:
+    """Each decision-tree outcome's first page (the one search knows) and its title."""
+    out: dict[str, tuple[str, str]] = {}
+    for tree in content.items["tree"].values():
+        for node in tree.data["nodes"]:
+            for option in node["options"]:
+                if "outcome" in option and option["outcome"] not in out:
+                    outcome = next(o for o in tree.data["outcomes"] if o["id"] == option["outcome"])
+                    out[option["outcome"]] = (page_url(option_page(tree.data, node, option)) + "/", outcome["title"])
+    # leaves() order is depth first; the tree's own order of options is what pages use too.
+    return out
+
+
+def site_terms(content) -> list[str]:
+    """The site's own words that name things: titles of doors, rules, procedures and topics, and
+    the lexicon's site words.  Search cuts a query at these (known word boundaries), so 被害人对判决
+    不服 is read as 被害人 / 对 / 判决不服, never as the pair 人对."""
+    terms: list[str] = []
+    for kind in ("channel", "rule", "procedure", "topic"):
+        terms += [i.data["title"] for i in content.items[kind].values() if len(i.data["title"]) <= 12]
+    terms += [i.data["short_title"] for i in content.items["law"].values()]
+    for item in content.items["lexicon"].values():
+        for entry in item.data["entries"]:
+            terms += entry["means"]
+    return [t for t in dict.fromkeys(terms) if is_han(t) and len(t) >= 2]
+
+
+def vocabulary(content) -> list[str]:
+    """The words the site's own prose uses (not the posts: at thousands of them this would cost the
+    build seconds, and they say nothing the content does not), found with jieba's dictionary: a
+    query is cut at these too, so 以后还不服 reads 以后 / 还 / 不服 and never makes the pair 还不."""
+    jieba.setLogLevel(logging.WARNING)
+    counts = Counter(w for w in jieba.lcut(words.site_text(content, posts=False)) if 2 <= len(w) <= 6 and is_han(w))
+    return sorted(w for w, n in counts.items() if n >= 2)
+
+
+def lexicon(content) -> dict[str, dict]:
+    # Boundaries only, unless a lexicon entry says more.
+    out: dict[str, dict] = {t: {"m": []} for t in [*vocabulary(content), *site_terms(content)]}
+    for item in content.items["lexicon"].values():
+        for entry in item.data["entries"]:
+            value = {"m": entry["means"]}
+            if entry.get("outcomes"):
+                value["o"] = entry["outcomes"]  # ids; their pages and titles are in outcomes.json
+            if entry.get("audience") == "staff":
+                value["s"] = 1
+            for word in [entry["term"], *entry.get("variants", [])]:
+                out[word] = value
+    return out
+
+
+def pinyin_keys(term: str) -> tuple[str, str]:
+    syllables = lazy_pinyin(term, style=Style.NORMAL, errors="ignore")
+    initials = lazy_pinyin(term, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(syllables).lower(), "".join(initials).lower()
+
+
+def pinyin_terms(content, lex: dict[str, dict]) -> dict[str, list[str]]:
+    """Titles of the site's doors, rules, procedures and topics, and every lexicon word."""
+    terms = site_terms(content) + list(lex)
+    out: dict[str, list[str]] = {}
+    for term in dict.fromkeys(t for t in terms if is_han(t) and len(t) >= 2):
+        full, initials = pinyin_keys(term)
+        for key in (full, initials):
+            bucket = out.setdefault(key, [])
+            if term not in bucket and len(bucket) < _MAX_PINYIN_TERMS:
+                bucket.append(term)
+    return out
+
+
+def files(site) -> dict[str, str]:
+    content = site.content
+    text = words.site_text(content)
+    out: dict[str, str] = {}
+    lex = lexicon(content)
+    shards: dict[int, dict] = {}
+    for word, value in lex.items():
+        shards.setdefault(shard(word[0], LEX_SHARDS), {})[word] = value
+    for n in range(LEX_SHARDS):
+        out[f"{FOLDER}/lex/{n}.json"] = _json(shards.get(n, {}))
+    folds: dict[int, dict] = {}
+    for variant, simple in fold_map(set(text)).items():
+        folds.setdefault(ord(variant) % FOLD_SHARDS, {})[variant] = simple
+    for n in range(FOLD_SHARDS):
+        out[f"{FOLDER}/fold/{n}.json"] = _json(folds.get(n, {}))
+    prefixes: dict[str, dict] = {}
+    for key, terms in pinyin_terms(content, lex).items():
+        prefixes.setdefault(key[:2], {})[key] = terms  # by the first two letters: a query fetches one small file
+    for prefix, table in prefixes.items():
+        out[f"{FOLDER}/py/{prefix}.json"] = _json(table)
+    out[f"{FOLDER}/outcomes.json"] = _json({k: list(v) for k, v in outcome_links(content).items()})
+    return out

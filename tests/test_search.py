@@ -131,3 +131,54 @@ def test_the_server_build_opened_as_a_file_says_to_use_make_offline(site, chromi
     page.goto((site / "search" / "index.html").as_uri() + "#q=" + quote("复查"))
     expect(page.locator("#xf-search-status")).to_contain_text("能离线使用的版本用 make offline 生成")
     page.close()
+
+
+# --- How citizens type (issue 18): tests/search_queries.yaml, written by someone who never saw the
+# search's results, lists for each query every page that answers it.  A query counts when one of
+# them is among the first three results.  The floors sit a little under what the search reaches
+# (make bench reports the rates), so a change that makes search worse for a kind of query fails.
+import yaml  # noqa: E402
+
+from pathlib import Path  # noqa: E402
+
+CITIZEN_QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))
+FLOORS = {"colloquial": 0.85, "question": 0.75, "traditional": 0.9, "pinyin": 0.9, "statute": 0.95, "staff": 0.9}
+
+
+def test_citizens_words_find_a_relevant_page_in_the_top_three(search_page):
+    base, page = search_page
+    page.goto(base + "/search/")
+    hits: dict[str, list[bool]] = {}
+    misses = []
+    for q in CITIZEN_QUERIES:
+        results = top_results(page, q["query"])
+        ok = any(r in q["relevant"] for r in results)
+        hits.setdefault(q["kind"], []).append(ok)
+        if not ok:
+            misses.append((q["query"], results))
+    rates = {kind: sum(v) / len(v) for kind, v in hits.items()}
+    assert set(rates) == set(FLOORS)
+    assert all(rates[k] >= FLOORS[k] for k in FLOORS), (rates, misses)
+    assert sum(map(sum, hits.values())) / len(CITIZEN_QUERIES) >= 0.9, (rates, misses)
+
+
+def test_the_lexicon_suggests_the_checkers_answer(search_page):
+    base, page = search_page
+    type_query(page, "讨薪")
+    suggest = page.locator("#xf-search-suggest")
+    assert suggest.is_visible() and "可能适合你的途径" in suggest.inner_text()
+    assert suggest.locator("a").first.get_attribute("href").endswith("/checker/problem--work/")
+
+
+def test_an_empty_result_offers_words_and_the_checker(search_page):
+    base, page = search_page
+    type_query(page, "宇宙飞船")
+    assert "没有找到" in page.locator("#xf-search-status").inner_text()
+    assert page.locator("#xf-search-suggest a", has_text="找对途径").count() == 1
+
+
+def test_pinyin_and_traditional_characters_are_read_as_the_site_writes(search_page):
+    base, page = search_page
+    for query, shown in (("fucha", "复查"), ("行政覆議", "行政复议"), ("ldzc", "劳动仲裁")):
+        type_query(page, query)
+        assert f"按“{shown}”查找" in page.locator("#xf-search-status").inner_text(), query

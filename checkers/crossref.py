@@ -33,6 +33,7 @@ REFERENCES = {
     "situation": [(("tree",), "tree")],
     "contact": [],
     "lexicon": [],
+    "document": [(("rule",), "rule"), (("channels", "*"), "channel")],
     "case": [(("channels", "*"), "channel"), (("procedures", "*"), "procedure")],
     "holiday": [],
 }

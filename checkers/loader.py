@@ -17,7 +17,7 @@ from .yamlsafe import Lines, read_yaml
 ROOT = Path(__file__).resolve().parent.parent
 # Content kind -> its folder under procedures/ and its schema in schemas/.
 YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form", "holiday",
-              "contact", "situation", "lexicon")
+              "contact", "situation", "lexicon", "document")
 # Case columns are Markdown posts under docs/cases/posts/ (checkers/cases.py) but are checked as content.
 KINDS = YAML_KINDS + ("case",)
 IGNORED_NAMES = {"README.md"}

@@ -1,5 +1,5 @@
-"""Checks on the content written in citizens' words: the home page's situations (situation) and
-the search lexicon (lexicon).
+"""Checks on the content written in citizens' words: the home page's situations (situation), the
+search lexicon (lexicon) and the documents citizens write (document, which points at the checker).
 
 A situation is a shortcut into the decision tree: its answers must be a real path from the first
 question, or the home page would send someone to the wrong door.  A lexicon entry maps what people
@@ -21,6 +21,11 @@ def check(content) -> list[Problem]:
         problems += _situation(content, item)
     if content.items["lexicon"]:
         problems += _lexicon(content)
+    outcomes = {o["id"] for tree in content.trees.values() for o in tree["outcomes"]}
+    for item in content.items["document"].values():
+        for i, outcome in enumerate(item.data.get("outcomes", [])):
+            if outcome not in outcomes:
+                problems.append(_problem(item, ("outcomes", i), f"找不到“找对途径”的结果“{outcome}”"))
     return problems
 
 
@@ -42,6 +47,10 @@ def _situation(content, item) -> list[Problem]:
 def site_text(content, posts: bool = True) -> str:
     """Every word the site shows from its content (prose of every kind, statutes, and unless told
     otherwise the posts), for checking that a lexicon's site words exist."""
+    return "\n".join(site_strings(content, posts))
+
+
+def site_strings(content, posts: bool = True) -> list[str]:
     parts: list[str] = []
 
     def collect(value):
@@ -61,7 +70,7 @@ def site_text(content, posts: bool = True) -> str:
     for post in (content.case_posts.values() if posts else ()):
         parts.append(post.lead)
         parts.extend(html for _, html in post.sections)
-    return "\n".join(parts)
+    return parts
 
 
 def _lexicon(content) -> list[Problem]:

@@ -85,7 +85,10 @@ def vocabulary(content) -> list[str]:
     build seconds, and they say nothing the content does not), found with jieba's dictionary: a
     query is cut at these too, so 以后还不服 reads 以后 / 还 / 不服 and never makes the pair 还不."""
     jieba.setLogLevel(logging.WARNING)
-    counts = Counter(w for w in jieba.lcut(words.site_text(content, posts=False)) if 2 <= len(w) <= 6 and is_han(w))
+    counts: Counter = Counter()
+    # Each distinct text once: content repeats its sentences (the same statement on many pages).
+    for text in set(words.site_strings(content, posts=False)):
+        counts.update(w for w in jieba.lcut(text) if 2 <= len(w) <= 6 and is_han(w))
     return sorted(w for w, n in counts.items() if n >= 2)
 
 

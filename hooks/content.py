@@ -45,7 +45,7 @@ def on_config(config):
         content = loader.load(ROOT)
     except ContentError as exc:
         raise Abort("内容校验失败：\n" + "\n".join(exc.lines()))
-    result = generate(content, Path(config["docs_dir"]), config["site_url"] or "")
+    result = generate(content, Path(config["docs_dir"]), config["site_url"] or "", preview=_state["serve"])
     config["nav"] = _expand(config["nav"], result.nav)
     # A section too long for the nav (pages.LONG_SECTION) is reached through its index page;
     # its pages are left out of the nav on purpose, so strict mode must not call them omitted.

@@ -9,6 +9,7 @@ by the hook (hooks/content.py, on_files).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 PER_PAGE = 10
 INDEX = "cases/index.md"  # hand-written introduction; the hook appends the first list page to it
@@ -47,27 +48,27 @@ def page_count(posts) -> int:
     return max(1, -(-len(posts) // PER_PAGE))
 
 
-def pages(site) -> dict[str, str]:
-    """Every list page except the first (which the hook adds to the introduction)."""
-    posts = site.published_cases()
+def specs(site) -> dict:
+    """Every list page except the first (which the hook adds to the introduction), as a way to make it."""
+    posts = site.listed_cases()
     count = page_count(posts)
-    out = {list_page(n): site.render("column_list.md.j2", list_page(n), number=n, count=count,
-                                      posts=posts[(n - 1) * PER_PAGE:n * PER_PAGE], standalone=True)
+    out = {list_page(n): partial(site.render, "column_list.md.j2", list_page(n), number=n, count=count,
+                                 posts=posts[(n - 1) * PER_PAGE:n * PER_PAGE], standalone=True)
            for n in range(2, count + 1)}
     for name, group in categories(posts).items():
-        out[category_page(name)] = site.render("column_group.md.j2", category_page(name), title=f"分类：{name}",
-                                               posts=group)
+        out[category_page(name)] = partial(site.render, "column_group.md.j2", category_page(name), title=f"分类：{name}",
+                                           posts=group)
     for month, group in months(posts).items():
         year, mm = month.split("-")
-        out[month_page(month)] = site.render("column_group.md.j2", month_page(month),
-                                             title=f"{year}年{int(mm)}月", posts=group)
+        out[month_page(month)] = partial(site.render, "column_group.md.j2", month_page(month),
+                                         title=f"{year}年{int(mm)}月", posts=group)
     return out
 
 
 def first_page(site) -> str:
     """The newest posts, the way to further pages, and the category and month lists: Markdown
     appended to the column's introduction."""
-    posts = site.published_cases()
+    posts = site.listed_cases()
     count = page_count(posts)
     return site.render("column_list.md.j2", INDEX, number=1, count=count, posts=posts[:PER_PAGE], standalone=False,
                        categories=categories(posts), months=months(posts))

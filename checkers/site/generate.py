@@ -29,8 +29,8 @@ class Result:
     site: Site | None = None  # kept for the hook, which adds the site's parts to each case post
 
 
-def generate(content, out_dir: Path, site_url: str = "") -> Result:
-    site = Site(content, site_url)
+def generate(content, out_dir: Path, site_url: str = "", preview: bool = False) -> Result:
+    site = Site(content, site_url, preview)
     files = site.pages()
     files.update(browser_data.files(site, CALCULATOR_PAGE))
     files.update(open_data.files(site))

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import segno
 from markupsafe import Markup, escape
@@ -105,8 +107,9 @@ class Citer:
 
 
 class Site:
-    def __init__(self, content, site_url: str = ""):
+    def __init__(self, content, site_url: str = "", preview: bool = False):
         self.content = content
+        self.preview = preview  # the editor's preview (make serve): drafts are shown, marked as drafts
         # The public address (mkdocs.yml site_url / SITE_URL): printed pages show where each cited
         # article is, since a link cannot be clicked on paper.  Links on screen stay relative.
         self.site_url = site_url
@@ -143,30 +146,37 @@ class Site:
 
     # --- rendering ---------------------------------------------------------
     def pages(self) -> dict[str, str]:
-        out = {}
+        return {page: make() for page, make in self.page_specs().items()}
+
+    def page_specs(self) -> dict[str, Callable[[], str]]:
+        """Every generated page, as a way to make it: a build makes them all; the preview
+        (preview/builder.py) makes only those an edit can have changed."""
+        out: dict[str, Callable[[], str]] = {}
         for section, folder, kind in SECTIONS:
             if kind != "roadmap":
-                out[f"{folder}/index.md"] = self.render("index.md.j2", f"{folder}/index.md", kind=kind,
-                                                        section=section, items=list(self.items(kind)))
+                out[f"{folder}/index.md"] = partial(self.render, "index.md.j2", f"{folder}/index.md", kind=kind,
+                                                    section=section, items=list(self.items(kind)))
             for item in self.items(kind):
-                out[page_of(kind, item.id)] = self.render(f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
+                out[page_of(kind, item.id)] = partial(self.render, f"{kind}.md.j2", page_of(kind, item.id), item=item, d=item.data)
         for (law_id, number), users in self.cited_by.items():
             if len(users) > CITED_INLINE:
                 law = self.content.items["law"][law_id]
-                out[citations_page(law_id, number)] = self.render(
-                    "law_cited.md.j2", citations_page(law_id, number), item=law, d=law.data, users=users,
+                out[citations_page(law_id, number)] = partial(
+                    self.render, "law_cited.md.j2", citations_page(law_id, number), item=law, d=law.data, users=users,
                     article=self.content.article(law_id, number))
-        out.update(self.checker_pages())
-        out.update(column.pages(self))
-        out[HOME] = self.render("home.md.j2", HOME, situations=self.situations(), phones=self.national_phones())
-        out[CONTACTS] = self.render("contacts.md.j2", CONTACTS, items=list(self.items("contact")))
+        out.update(self.checker_specs())
+        out.update(column.specs(self))
+        out[HOME] = lambda: self.render("home.md.j2", HOME, situations=self.situations(), phones=self.national_phones())
+        out[CONTACTS] = partial(self.render, "contacts.md.j2", CONTACTS, items=list(self.items("contact")))
+        out[CALCULATOR_PAGE] = self._calculator
+        return out
+
+    def _calculator(self) -> str:
         citer = Citer(self.content, Linker(CALCULATOR_PAGE))
         general = [{"label": parts["label"], "href": parts["href"], "text": "\n".join(parts["lines"])}
                    for parts in map(citer.parts, general_counting_bases(self.content))]
-        out[CALCULATOR_PAGE] = self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS, general_citations=general,
-                                           counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC],
-                                           calendar=self.content.calendar)
-        return out
+        return self.render("calculator.md.j2", CALCULATOR_PAGE, groups=RULE_GROUPS, general_citations=general,
+                           counting=self.content.items["topic"][GENERAL_COUNTING_TOPIC], calendar=self.content.calendar)
 
     def render(self, template: str, page: str, **context) -> str:
         link = Linker(page)
@@ -178,26 +188,26 @@ class Site:
             **{"first_day": EARLIEST.isoformat(), "last_day": LATEST.isoformat(), "counting_topic": GENERAL_COUNTING_TOPIC,
                **context})
 
-    def checker_pages(self) -> dict[str, str]:
+    def checker_specs(self) -> dict[str, Callable[[], str]]:
         """One static page per question and per (question, option) that ends in an outcome:
         the checker works with links alone, so no JavaScript is needed (Smart Answers style)."""
-        out = {}
+        out: dict[str, Callable[[], str]] = {}
         for tree in self.items("tree"):
             d = tree.data
             channels = self.content.items["channel"]
             for trail, node in channel.questions(d):
                 page = question_page(d, node)
-                out[page] = self.render("question.md.j2", page, tree=d, node=node, trail=trail,
-                                        target=lambda n, o, d=d: option_page(d, n, o),
-                                        question_page=lambda q, d=d: question_page(d, q))
+                out[page] = partial(self.render, "question.md.j2", page, tree=d, node=node, trail=trail,
+                                    target=lambda n, o, d=d: option_page(d, n, o),
+                                    question_page=lambda q, d=d: question_page(d, q))
             seen: set[str] = set()
             for trail, outcome in channel.leaves(d):
                 page = option_page(d, trail[-1].question, trail[-1].option)
                 canonical = outcome["id"] not in seen
                 seen.add(outcome["id"])
-                out[page] = self.render("outcome.md.j2", page, tree=d, outcome=outcome, trail=trail, canonical=canonical,
-                                        channels=[channels[c].data for c in outcome["channels"]],
-                                        question_page=lambda q, d=d: question_page(d, q))
+                out[page] = partial(self.render, "outcome.md.j2", page, tree=d, outcome=outcome, trail=trail,
+                                    canonical=canonical, channels=[channels[c].data for c in outcome["channels"]],
+                                    question_page=lambda q, d=d: question_page(d, q))
         return out
 
     # --- the citizen's way in ---------------------------------------------
@@ -288,8 +298,14 @@ class Site:
         return [self.content.items["law"][i].data for i in ids]
 
     def published_cases(self) -> list:
-        """Case posts that are published, newest first (drafts never appear in lists)."""
+        """Case posts that are published, newest first."""
         posts = [c for c in self.items("case") if c.data["status"] == "published"]
+        return sorted(posts, key=lambda c: (c.data["date"], c.id), reverse=True)
+
+    def listed_cases(self) -> list:
+        """The column's lists: published posts, and in the preview the drafts too (marked 草稿 by
+        the list template); a published build never lists a draft."""
+        posts = [c for c in self.items("case") if c.data["status"] == "published" or self.preview]
         return sorted(posts, key=lambda c: (c.data["date"], c.id), reverse=True)
 
     def case_lead(self, case_id: str) -> Markup:

@@ -58,4 +58,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q tests -m "not browser"
 
 clean:
-	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml
+	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml

@@ -17,7 +17,7 @@ from .pages import CALCULATOR_PAGE, Site
 
 # Folders under docs/ that the generator owns completely.
 GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
-                  "practice", "form", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive")
+                  "practice", "form", "document", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive")
 
 
 @dataclass

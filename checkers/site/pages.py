@@ -23,7 +23,8 @@ TEMPLATES = Path(__file__).with_name("templates")
 # The roadmap has no index page: each roadmap is linked from the nav itself.
 SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedure", "procedure"),
             ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法定途径一览", "channel", "channel"),
-            ("地方做法", "practice", "practice"), ("文书样式", "form", "form"), ("法律法规", "law", "law"))
+            ("地方做法", "practice", "practice"), ("文书样式", "form", "form"), ("法律法规", "law", "law"),
+            ("自己写文书", "document", "document"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 # Content without a page of its own: the calculator, the home page and search read it.
@@ -252,6 +253,24 @@ class Site:
             for basis in now.get(key, {}).get("basis", []):
                 if basis not in out:
                     out.append(basis)
+        return out
+
+    def documents_for(self, kind: str, item_id: str) -> list:
+        """Documents a citizen writes for a channel or a checker outcome (they name it)."""
+        key = "channels" if kind == "channel" else "outcomes"
+        return [d for d in self.items("document") if item_id in d.data.get(key, [])]
+
+    def document_uses(self, data: dict) -> list[tuple[str, str]]:
+        """The channel and checker pages a document belongs to."""
+        out = [(page_of("channel", c), self.title("channel", c)) for c in data.get("channels", [])]
+        for tree in self.items("tree"):
+            for node in tree.data["nodes"]:
+                for option in node["options"]:
+                    if option.get("outcome") in data.get("outcomes", []):
+                        outcome = next(o for o in tree.data["outcomes"] if o["id"] == option["outcome"])
+                        entry = (option_page(tree.data, node, option), outcome["title"])
+                        if not any(title == entry[1] for _, title in out):
+                            out.append(entry)
         return out
 
     def national_phones(self) -> list[str]:

@@ -143,7 +143,9 @@
   }
   // 4. the lexicon: every everyday word in the query, longest first, with what it brings.
   function lexicon(q) {
-    var chars = unique(Array.from(q).filter(function (c) { return HAN_CHAR.test(c); }));
+    // Every Chinese character, and the first character of each run of letters or digits (12348).
+    var chars = unique(Array.from(q).filter(function (c) { return HAN_CHAR.test(c); })
+      .concat((q.match(/[A-Za-z0-9]+/g) || []).map(function (run) { return run.charAt(0); })));
     return Promise.all(chars.map(function (c) { return words("lex/" + shard(c, LEX_SHARDS) + ".json"); }))
       .then(function (tables) {
         var table = {};
@@ -176,10 +178,20 @@
             (entry ? entry.m : []).forEach(function (m) { alts.push({ words: [m], tokens: wordTokens(m), weight: 1 }); });
             concepts.push({ text: word, alts: alts });
           }
+          // An everyday word that holds a question word (多久答复, 找哪个部门) is taken whole first, so
+          // dropping the question word cannot cut it apart.
+          var remaining = folded;
+          lex.hits.forEach(function (hit) {
+            var e = hit.entry, asks = QUESTION_WORDS.some(function (w) { return hit.word.indexOf(w) >= 0; });
+            if (asks && (e.m.length || (e.o || []).length) && remaining.indexOf(hit.word) >= 0) {
+              remaining = remaining.split(hit.word).join(" ");
+              concept(hit.word);
+            }
+          });
           // Each run left after the question words is cut at the words the site and the lexicon know,
           // longest first (known word boundaries); what lies between is a concept of its own if it is
           // more than one character, so no pair is ever made across a boundary.
-          segments(folded).forEach(function (seg) {
+          segments(remaining).forEach(function (seg) {
             if (!HAN_CHAR.test(seg)) { concept(seg); return; }
             var chars = Array.from(seg), rest = "";
             for (var i = 0; i < chars.length;) {

@@ -6,7 +6,7 @@ PIP     := .venv/bin/pip
 # ProperDocs: the maintained continuation of MkDocs 1.x (same config, plugins and hooks).  The config
 # keeps the name mkdocs.yml, passed with -f, because Zensical (Material's successor) reads that name.
 PROPERDOCS := .venv/bin/properdocs
-APT_PKGS := chromium fonts-noto-cjk nginx
+APT_PKGS := chromium fonts-noto-cjk nginx poppler-utils
 
 .PHONY: serve build offline validate bench new-case test test-fast browser-deps clean
 
@@ -20,9 +20,10 @@ node_modules/.ok: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-# Chromium and CJK fonts for the real-browser tests (Playwright cannot download its own browser here).
+# Chromium, CJK fonts and nginx for the real-browser tests (Playwright cannot download its own browser
+# here), and poppler's pdftotext to measure where a printed notice puts its text.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v nginx >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v nginx >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PKGS); \
 	fi

@@ -1,4 +1,4 @@
-"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | timeline | new-case | calendar``.
+"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | timeline | new-case | calendar | document``.
 
 Exit codes: 0 success, 2 bad content or bad input (one message per line on
 stderr, never a traceback).
@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
                                ("channel", "channel_cli", "用决策树找到该走的法定途径"),
                                ("timeline", "timeline_cli", "一件事各步骤的截止日期（按程序和已经发生的日期计算）"),
                                ("new-case", "case_new", "写一篇带日期的案例专栏草稿（docs/cases/posts/）"),
-                               ("calendar", "calendar_cli", "节假日数据覆盖哪些年份、各年的来源")):
+                               ("calendar", "calendar_cli", "节假日数据覆盖哪些年份、各年的来源"),
+                               ("document", "document_cli", "群众自己写的文书：每一项怎么写、依据哪一条")):
         command = importlib.import_module(f".{module}", __package__)
         parser_ = sub.add_parser(name, help=text)
         command.add_arguments(parser_)

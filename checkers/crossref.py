@@ -56,6 +56,8 @@ def check(content) -> list[Problem]:
             problems += treecheck.check(item)
         if item.kind in ("procedure", "practice"):
             problems += _timeline(item)
+        if item.kind == "form":
+            problems += _form_dates(content, item)
     problems += _orphan_rules(content)
     problems += _period_mentions(content)
     return problems
@@ -168,6 +170,28 @@ def _timeline(item) -> list[Problem]:
             if step["id"] in seen:
                 out.append(_problem(item, ("steps", i, "id"), f"步骤 id“{step['id']}”重复（start 也不能用作步骤 id）"))
             seen.add(step["id"])
+    return out
+
+
+def _form_dates(content, item) -> list[Problem]:
+    """A notice's date filled from the case timeline names a step of one of its own procedures,
+    and a due date only exists for a step that has a deadline."""
+    out = []
+    procedures = [content.items["procedure"].get(p) for p in item.data["procedures"]]
+    steps = {s["id"]: s for p in procedures if p is not None and "start" in p.data
+             for s in p.data["steps"] if "id" in s}
+    for i, field in enumerate(item.data["fields"]):
+        source = field.get("timeline", "start")
+        if source == "start":
+            if "timeline" in field and not any(p is not None and "start" in p.data for p in procedures):
+                out.append(_problem(item, ("fields", i, "timeline"), "本文书的程序都没有时间线（start），无法取起点日期"))
+            continue
+        how, step_id = source.split(":", 1)
+        if step_id not in steps:
+            out.append(_problem(item, ("fields", i, "timeline"),
+                                f"“{step_id}”不是本文书程序里的步骤 id（有：{'、'.join(sorted(steps)) or '无'}）"))
+        elif how != "done" and "counts_from" not in steps[step_id]:
+            out.append(_problem(item, ("fields", i, "timeline"), f"步骤“{step_id}”没有期限，取不到截止日期"))
     return out
 
 

@@ -90,3 +90,22 @@ def test_no_serious_accessibility_violation_with_search_results_open(chromium):
     problems = axe(page)
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_no_serious_accessibility_violation_on_any_document_page(chromium, content, elder):
+    """Every document a citizen fills in and every staff notice, the latter also as reached from a
+    case timeline (its dates filled in)."""
+    base, browser = chromium
+    context = browser.new_context(bypass_csp=True)
+    if elder:
+        context.add_init_script("localStorage.setItem('xf-elder', '1')")
+    page = context.new_page()
+    paths = [f"/document/{i}/" for i in content.items["document"]] + [f"/form/{i}/" for i in content.items["form"]]
+    paths.append("/form/notice-extension/?procedure=staff-handling&from=2026-09-01&at-accept=2026-09-10")
+    problems = []
+    for path in paths:
+        page.goto(base + path)
+        problems += [f"{path}: {p}" for p in axe(page)]
+    context.close()
+    assert not problems, "\n".join(problems)

@@ -19,23 +19,24 @@ TEXT_KEYS = {"title", "short_title", "version", "issued_by", "summary", "text", 
              "level", "applies_to", "start", "done_when", "issued_by", "sent_to", "hint"}
 LIST_KEYS = {"bring"}
 # Fields with a length limit get a short payload in place of their text.
-SHORT = "<svg onload=alert(4)>"
-SHORT_KEYS = {"situation": {"label", "hint"}, "contact": {"name", "purpose"}}
+SHORT = "<svg onload=alert()>"  # 20 characters: fits the shortest limit (a document's title)
+SHORT_KEYS = {"situation": {"label", "hint"}, "contact": {"name", "purpose"}, "document": {"title", "label", "hint", "example"}}
 # One page of each kind, as a visitor would open them.
 PAGES = ["/", "/roadmap/citizen/", "/procedure/xf-claim/", "/law/xinfang-gongzuo-tiaoli-2022/",
          "/rule/xinfang.handle/", "/topic/period-counting/", "/channel/", "/channel/judicial-aid/", "/checker/",
          "/checker/kind--suggest/", "/calculator/?rule=xinfang.handle&from=2026-08-10",
          "/cases/police-first-petition-golden-period/",
          "/procedure/staff-handling/?from=2026-08-10&at-accept=2026-08-10", "/practice/police-first-petition-30-days/",
-         "/form/handling-opinion/", "/contact/", "/checker/problem--work/"]
+         "/form/handling-opinion/", "/contact/", "/checker/problem--work/", "/document/xf-review-request/",
+         "/form/notice-extension/?procedure=staff-handling&from=2026-09-01&at-accept=2026-09-10"]
 
 
-def poison(data, keys):
+def poison(data, keys, short=frozenset()):
     if isinstance(data, dict):
-        return {k: (v + HOSTILE if k in keys and isinstance(v, str)
-                    else [x + HOSTILE for x in v] if k in LIST_KEYS else poison(v, keys)) for k, v in data.items()}
+        return {k: (SHORT if k in short and isinstance(v, str) else v + HOSTILE if k in keys and isinstance(v, str)
+                    else [x + HOSTILE for x in v] if k in LIST_KEYS else poison(v, keys, short)) for k, v in data.items()}
     if isinstance(data, list):
-        return [poison(x, keys) for x in data]
+        return [poison(x, keys, short) for x in data]
     return data
 
 
@@ -48,8 +49,7 @@ def poisoned_site(tmp_path_factory) -> Path:
         # A decision tree's `start` is the id of its first question, not prose.
         keys = TEXT_KEYS - {"label"} if path.parent.name == "law" else TEXT_KEYS - {"start"} if path.parent.name == "tree" else TEXT_KEYS
         short = SHORT_KEYS.get(path.parent.name, set())
-        data = poison(yaml.safe_load(body), keys - short | ({"run_by"} if path.parent.name == "contact" else set()))
-        data.update({k: SHORT for k in short if k in data})
+        data = poison(yaml.safe_load(body), keys - short | ({"run_by"} if path.parent.name == "contact" else set()), short)
         path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
                         encoding="utf-8")
     # Case posts: the front matter's free text.  (Titles, tags and the Markdown body refuse markup
@@ -95,6 +95,11 @@ def test_a_browser_runs_none_of_it_even_without_the_csp(chromium, poisoned_site)
             seen += page.get_by_text("alert(1)").count() > 0
             for cite in page.locator(".cite a").all()[:3]:  # open a few article tooltips, as a reader would
                 cite.focus()
+            if page.locator("[data-act=print]").count():  # a document's printed sheet is drawn from its labels
+                page.evaluate("window.print = () => {}")
+                page.click("[data-act=print]")
+                seen_sheet = page.locator(".doc-sheet").text_content()
+                assert "<svg" in seen_sheet or "alert(1)" in seen_sheet, path
         context.close()
     finally:
         server.shutdown()

@@ -109,6 +109,17 @@ def test_basis_to_missing_paragraph_and_item(project):
                     f"procedures/rule/xinfang.transfer.yaml:{line2}: versions[1].basis[0].item: 第22条第1款只有 3 项，没有第 4 项")
 
 
+def test_document_field_basis_and_notice_dates_must_resolve(project):
+    """A document field that cites a missing article, and a notice date taken from a timeline step
+    its procedure does not have, are both refused with their file and line."""
+    doc = "procedures/document/xf-review-request.yaml"
+    form = "procedures/form/notice-extension.yaml"
+    line = edit(project, doc, "article: 35", "article: 350")
+    line2 = edit(project, form, "timeline: due:conclude", "timeline: due:concluded")
+    assert_rejected(run_cli(project, "validate"), f"{doc}:{line}:", "第350条",
+                    f"{form}:{line2}: fields[4].timeline: “concluded”不是本文书程序里的步骤 id")
+
+
 def test_basis_to_unknown_law(project):
     edit(project, RULE, "{law: xinfang-gongzuo-tiaoli-2022, article: 34}", "{law: xinfang-2099, article: 34}")
     assert_rejected(run_cli(project, "validate"), "法规“xinfang-2099”不在法规库")

@@ -1,5 +1,6 @@
 """`make offline`: the site opens from a folder (file://), with no web server and no headers:
-links reach pages (never a directory listing), and the checker, the calculator and search work."""
+links reach pages (never a directory listing), and the checker, the calculator, search and the
+case timeline work."""
 from __future__ import annotations
 
 import pytest
@@ -58,5 +59,10 @@ def test_checker_calculator_and_search_work_from_a_folder(chromium, offline_site
     page.locator(".dl-deadline").get_by_text("2026年10月8日").wait_for()
     page.locator(".dl-answer a").first.click()
     assert "/law/xinfang-gongzuo-tiaoli-2022/index.html" in page.url
+    # A clerk's case timeline leads to the notice filled with the case's dates.
+    page.goto(root + "procedure/staff-handling/index.html?from=2026-09-01&at-accept=2026-09-10")
+    page.locator("#tl-result a", has_text="延期").first.click()
+    assert "/form/notice-extension/index.html?" in page.url
+    assert page.locator("[data-timeline='due:conclude']").input_value() == "2026-11-09"
     assert not errors, errors
     page.close()

@@ -17,9 +17,10 @@ from pathlib import Path
 from ..search_index import OUT as SEARCH_INDEX
 from .search_words import FOLDER as SEARCH_WORDS
 
-# href/src/action values in HTML, and "page"/"href"/"u" strings in the tools' data.
+# href/src/action values in HTML, and "page"/"href"/"form_page" strings in the tools' data (in
+# data/*.js, and in the JSON a page carries for its own script, such as the case timeline's).
 _HTML_ATTR = re.compile(r'(\b(?:href|src|action)=")([^"]*)(")')
-_DATA_FIELD = re.compile(r'("(?:page|href)":")([^"]*)(")')
+_DATA_FIELD = re.compile(r'("(?:page|href|form_page)":\s*")([^"]*)(")')
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?)")
 
 
@@ -35,7 +36,7 @@ def folder_link(url: str) -> str:
 
 
 def _html(text: str) -> str:
-    return _HTML_ATTR.sub(lambda m: m.group(1) + folder_link(m.group(2)) + m.group(3), text)
+    return _data(_HTML_ATTR.sub(lambda m: m.group(1) + folder_link(m.group(2)) + m.group(3), text))
 
 
 def _data(text: str) -> str:

@@ -372,11 +372,24 @@ class Site:
             return data["start"]
         return next(s["title"] for s in data["steps"] if s.get("id") == event)
 
-    def timeline_data(self, item) -> dict:
-        """What timeline.js needs for one page: the chain of steps (rules come from data/rules/)."""
+    def timeline_data(self, item, link: Linker) -> dict:
+        """What timeline.js needs for one page: the chain of steps (rules come from data/rules/),
+        and for a step that issues a notice, the notice's page to fill in with the case's dates."""
         keys = ("id", "title", "actor", "deadline", "period", "counts_from")
-        return {"kind": item.kind, "start": item.data["start"],
-                "steps": [{k: s[k] for k in keys if k in s} for s in item.data["steps"]]}
+        steps = []
+        for s in item.data["steps"]:
+            step = {k: s[k] for k in keys if k in s}
+            if "form" in s:
+                step["form_page"] = link(page_of("form", s["form"]))
+                step["form_title"] = self.title("form", s["form"])
+            steps.append(step)
+        return {"kind": item.kind, "id": item.id, "title": item.data["title"], "start": item.data["start"], "steps": steps}
+
+    def form_timelines(self, form: dict, link: Linker) -> dict:
+        """The case timelines a staff notice can take its dates from: those of its procedures
+        that have a start, keyed by procedure id (the ?procedure= of the link from a timeline)."""
+        procedures = (self.content.items["procedure"][p] for p in form["procedures"])
+        return {p.id: self.timeline_data(p, link) for p in procedures if "start" in p.data}
 
     def used_by(self, kind: str, item_id: str) -> list[tuple[str, str]]:
         """Pages whose YAML points at this item (for 'where is this used' lists)."""

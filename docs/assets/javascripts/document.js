@@ -1,7 +1,8 @@
-/* A document a citizen writes (复查请求书, 起诉状 …): the fields are filled on the page and printed as
- * one clean sheet.  Nothing typed leaves the browser: there is no form to submit and no request
- * is made.  Nothing is stored either, unless the citizen presses 在本机保存; then it goes to this
- * browser's localStorage only, until 清除 removes it. */
+/* A document filled in on the page and printed as one clean sheet: a citizen's own paper
+ * (复查请求书, 起诉状 …) in large plain type, or a staff notice (受理告知书 …) in the national layout
+ * for official documents.  Nothing typed leaves the browser: there is no form to submit and no
+ * request is made.  Nothing is stored either, unless the user presses 在本机保存; then it goes to
+ * this browser's localStorage only, until 清除 removes it. */
 (function () {
   "use strict";
   var holder = document.querySelector(".doc-form"), sheet = document.querySelector(".doc-sheet");
@@ -56,10 +57,58 @@
     });
   }
 
+  // A staff notice in the layout of GB/T 9704—2012 (print.css sets the page, 版心 and type):
+  // 发文字号 centred above the 2号 title, 主送 flush left, each item a paragraph indented two
+  // characters, 署名 (under the seal) centred over the 成文日期, which stands four characters from
+  // the right.  An empty item keeps a line to write on by hand.
+  function drawOfficial() {
+    sheet.textContent = "";
+    var byRole = {}, body = [];
+    fields.forEach(function (f) {
+      var role = f.getAttribute("data-role");
+      if (role) { byRole[role] = f; } else { body.push(f); }
+    });
+    function text(f) {
+      var value = f.value.trim();
+      return f.getAttribute("data-type") === "date" && value ? cnDate(value) : value;
+    }
+    var blank = function () { return el("span", "", "doc-sheet-blank"); };
+    if (byRole.number) {
+      var number = el("p", text(byRole.number), "gw-number");
+      if (!text(byRole.number)) { number.appendChild(blank()); }
+      sheet.appendChild(number);
+    }
+    sheet.appendChild(el("h2", holder.getAttribute("data-title"), "gw-title"));
+    if (byRole.to) {
+      var to = el("p", "", "gw-to");
+      to.appendChild(text(byRole.to) ? el("span", text(byRole.to)) : blank());
+      to.appendChild(document.createTextNode("："));
+      sheet.appendChild(to);
+    }
+    body.forEach(function (f) {
+      var lines = text(f).split("\n").filter(function (line) { return line.trim(); });
+      var p = el("p", label(f) + "：", "gw-body");
+      if (!lines.length) { p.appendChild(blank()); }
+      lines.forEach(function (line, i) {
+        if (i) { sheet.appendChild(p); p = el("p", "", "gw-body"); }
+        p.appendChild(document.createTextNode(line.trim()));
+      });
+      sheet.appendChild(p);
+    });
+    var sign = el("div", "", "gw-sign"), inner = el("div");
+    inner.appendChild(el("p", byRole.seal && text(byRole.seal) ? text(byRole.seal) : "（印章）", "gw-seal"));
+    inner.appendChild(el("p", (byRole.date && text(byRole.date)) || "　　年　　月　　日", "gw-date"));
+    sign.appendChild(inner);
+    sheet.appendChild(sign);
+  }
+  var official = holder.getAttribute("data-layout") === "gw";
+  function drawSheet() { if (official) { drawOfficial(); } else { draw(); } }
+
   function say(text) { status.textContent = text; }
   holder.addEventListener("click", function (event) {
     var act = event.target.getAttribute && event.target.getAttribute("data-act");
-    if (act === "print") { draw(); window.print(); }
+    if (act === "print") { drawSheet(); window.print(); }
+    if (act === "blank") { blankPrint = true; sheet.textContent = ""; window.print(); blankPrint = false; }
     if (act === "save") {
       try { localStorage.setItem(key, JSON.stringify(values())); say("已经保存在这台设备的浏览器里。别人用这台设备也能看到；用完请按“清除”。"); }
       catch (e) { say("这个浏览器不让保存。内容还在页面上，可以直接打印。"); }
@@ -71,12 +120,18 @@
       say("已经清除：页面上和这台设备里都没有了。");
     }
   });
-  window.addEventListener("beforeprint", draw);  // the browser's own print command prints the sheet too
+  // The browser's own print command prints the sheet too; a staff notice nobody has filled in
+  // prints its blank sheet.
+  var blankPrint = false;  // 打印空白样式: with the sheet empty, print.css prints the blank form
+  window.addEventListener("beforeprint", function () {
+    if (!blankPrint && (!official || Object.keys(values()).length)) { drawSheet(); }
+  });
 
   try {
     var saved = JSON.parse(localStorage.getItem(key) || "null");
     if (saved) {
-      fields.forEach(function (f) { if (saved[f.getAttribute("data-field")]) { f.value = saved[f.getAttribute("data-field")]; } });
+      // A date already filled from the case's timeline (form-case.js) wins over an older save.
+      fields.forEach(function (f) { if (saved[f.getAttribute("data-field")] && !f.value) { f.value = saved[f.getAttribute("data-field")]; } });
       say("已经填上上次在这台设备保存的内容。不要了，请按“清除”。");
     }
   } catch (e) { /* storage blocked or unreadable: start empty */ }

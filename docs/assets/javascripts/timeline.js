@@ -33,22 +33,7 @@
     return ok ? dates : null;
   }
 
-  function compute(dates) {
-    return timeline.steps.map(function (step) {
-      var base = step.counts_from ? dates[step.counts_from] : null, entry = {step: step, base: base, done: step.id ? dates[step.id] : null};
-      if (!step.counts_from) { return entry; }
-      entry.pending = !base;
-      if (base && step.deadline) {
-        var answer = E.forRule(rules[step.deadline], base, cal);
-        entry.noVersion = !answer;
-        if (answer) { entry.due = answer.main; entry.extended = answer.extended_total; }
-      } else if (base && step.period) {
-        entry.due = E.count(E.parse(base), step.period, cal);
-      }
-      entry.late = !!(entry.done && entry.due && entry.done > entry.due.deadline);
-      return entry;
-    });
-  }
+  function compute(dates) { return window.TimelineCore.compute(timeline, dates, rules, cal); }
 
   function render(dates) {
     out.textContent = "";
@@ -74,6 +59,14 @@
         if (e.extended) { text += "；依法延长的，最晚" + cnDay(e.extended.deadline); }
         text += "。";
         if (!c.verified) { text += "（未经核实：超出本站节假日数据的年份，只按周六、周日休息计算。）"; }
+        if (!e.done) {
+          // Against today's date on this device: passed, today, or how many days are left.
+          var left = window.TimelineCore.daysFromToday(c.deadline);
+          li.appendChild(document.createTextNode(text));
+          li.appendChild(el("span", left > 0 ? "还有" + left + "天" : left === 0 ? "就是今天" : "已经过了" + (-left) + "天",
+                            "badge tl-status " + (left > 0 ? "tl-ahead" : left === 0 ? "tl-today" : "tl-passed")));
+          text = "";
+        }
         if (e.done) {
           text += "已于" + cnDay(e.done) + "完成";
           if (e.late) {
@@ -82,15 +75,89 @@
           } else { text += "。"; }
         }
       }
-      li.appendChild(document.createTextNode(text));
+      if (text) { li.appendChild(document.createTextNode(text)); }
+      if (s.form_page && !e.pending) {
+        // The notice this step issues, filled in with this case's dates.
+        var a = el("a", "填写" + s.form_title + "（用本案的日期）");
+        a.href = s.form_page + "?" + caseQuery(dates);
+        var p = el("p", "", "tl-form-link");
+        p.appendChild(a);
+        li.appendChild(p);
+      }
       ol.appendChild(li);
     });
     box.appendChild(ol);
-    var print = el("button", "打印时间线", "md-button");
+    var actions = el("p", "", "tl-actions");
+    var print = el("button", "打印时间线（一页）", "md-button");
     print.type = "button";
-    print.addEventListener("click", function () { window.print(); });
-    box.appendChild(print);
+    print.addEventListener("click", function () {
+      document.documentElement.classList.add("print-timeline");  // print.css prints the timeline alone
+      window.print();
+    });
+    var ics = el("button", "下载到日历（.ics）", "md-button");
+    ics.type = "button";
+    ics.addEventListener("click", function () { download(dates); });
+    actions.appendChild(print);
+    actions.appendChild(document.createTextNode(" "));
+    actions.appendChild(ics);
+    box.appendChild(actions);
     out.appendChild(box);
+  }
+  window.addEventListener("afterprint", function () { document.documentElement.classList.remove("print-timeline"); });
+
+  function caseQuery(dates) {
+    var params = new URLSearchParams();
+    params.set("procedure", timeline.id);
+    Object.keys(dates).forEach(function (key) { params.set(key === "start" ? "from" : "at-" + key, dates[key]); });
+    return params.toString();
+  }
+
+  // The due dates as an iCalendar file (RFC 5545) that WPS, Outlook and phone calendars import:
+  // one all-day event per deadline still open, with its rule and article in the description.
+  // Made here and saved by the browser: nothing is sent anywhere.
+  function icsText(value) { return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n"); }
+  function fold(line) {
+    // Lines longer than 75 octets continue on the next line after a space; never split a character.
+    var out = [], current = "", size = 0;
+    Array.from(line).forEach(function (ch) {
+      var n = unescape(encodeURIComponent(ch)).length;
+      if (size + n > 75) { out.push(current); current = " "; size = 1; }
+      current += ch;
+      size += n;
+    });
+    out.push(current);
+    return out.join("\r\n");
+  }
+  function compact(iso) { return iso.replace(/-/g, ""); }
+  function nextDay(iso) { return E.format(new Date(E.parse(iso).getTime() + 86400000)); }
+  function download(dates) {
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//xinfang-roadmap//timeline//ZH", "CALSCALE:GREGORIAN"];
+    compute(dates).forEach(function (e) {
+      if (!e.due || e.done) { return; }
+      var s = e.step, rule = s.deadline ? rules[s.deadline] : null, why;
+      if (rule) {
+        var version = E.versionFor(rule, e.base);
+        why = rule.title + "：" + periodText(e.due.period) + "，从“" + titles[s.counts_from] + "”起算。依据：" +
+          version.citations.map(function (c) { return c.label; }).join("、") + "。";
+      } else {
+        why = "地方做法自己定的时限：" + periodText(e.due.period) + "，不是法定期限。";
+      }
+      if (!e.due.verified) { why += "未经核实：超出本站节假日数据的年份。"; }
+      lines.push("BEGIN:VEVENT", "UID:" + timeline.id + "-" + (s.id || "step") + "-" + compact(e.due.deadline) + "@xinfang-roadmap",
+                 "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + compact(e.due.deadline),
+                 "DTEND;VALUE=DATE:" + compact(nextDay(e.due.deadline)),
+                 fold("SUMMARY:" + icsText("截止：" + s.title + "（" + timeline.title + "）")),
+                 fold("DESCRIPTION:" + icsText(why)), "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    var blob = new Blob([lines.join("\r\n") + "\r\n"], {type: "text/calendar;charset=utf-8"});
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = timeline.title + "-时间线.ics";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
   function fromUrl() {

@@ -305,17 +305,20 @@ def _period_mentions(content) -> list[Problem]:
     for rule in rules.values():
         for _, basis in find_bases(rule.data):
             by_article.setdefault((basis["law"], basis["article"]), set()).add(rule.id)
+    periods = {rule_id: _periods(rule.data) for rule_id, rule in rules.items()}
     out = []
     for item in content.all_items():
         if item.kind in ("rule", "law"):
             continue
         for path, text, bases, linked in _statements(item.data):
             mentioned = _PERIOD.findall(text)
+            if not mentioned:
+                continue
             related = {r for r in linked if r in rules}
             related |= set().union(*(by_article.get((b["law"], b["article"]), set()) for b in bases))
-            if not mentioned or not related:
+            if not related:
                 continue
-            allowed = set().union(*(_periods(rules[r].data) for r in related))
+            allowed = set().union(*(periods[r] for r in related))
             for value, unit in mentioned:
                 if (int(value), _UNIT.get(unit, unit)) not in allowed:
                     shown = "、".join(f"{v}{u}" for v, u in sorted(allowed))

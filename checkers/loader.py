@@ -113,6 +113,34 @@ def load(root: Path = ROOT) -> Content:
     return content
 
 
+def reload(content: Content, root: Path, path: Path) -> Content:
+    """The content with one changed file read again (a YAML item or a case post), for the editor's
+    preview: the other files are taken as they were, and every cross-check runs again on the whole,
+    so what passes here is what a full load would accept.  Raises ContentError as load() does."""
+    root = root.resolve()
+    path = path.resolve()
+    kind = "case" if path.suffix == ".md" else path.parent.name
+    new = Content(items={k: dict(v) for k, v in content.items.items()},
+                  broken={k: set(v) for k, v in content.broken.items()},
+                  case_posts=dict(content.case_posts), case_authors=content.case_authors)
+    shown = path.relative_to(root).as_posix()
+    for item_id in [i for i, item in new.items[kind].items() if item.path == shown]:
+        del new.items[kind][item_id]
+        new.case_posts.pop(item_id, None)
+    new.broken[kind].discard(path.stem)
+    if kind == "case":
+        problems = cases._load_post(path, shown, root / "schemas", new, set(new.case_authors), Item)
+    else:
+        problems = _load_file(path, shown, kind, root / "schemas", new)
+    # Back in file order, as load() reads them: pages list items in that order.
+    new.items[kind] = dict(sorted(new.items[kind].items(), key=lambda entry: entry[1].path))
+    problems += crossref.check(new) + holidays.check(new) + words.check(new)
+    if problems:
+        raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in new.unreadable],
+                           suppressed=new.suppressed)
+    return new
+
+
 def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Content) -> list[Problem]:
     data, lines, problems = read_yaml(path, shown)
     if data is None or not isinstance(data, dict):

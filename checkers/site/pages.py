@@ -1,6 +1,8 @@
 """Which pages exist, what each is called, and the context its template gets."""
 from __future__ import annotations
 
+import functools
+
 import datetime
 import re
 from functools import partial
@@ -108,13 +110,15 @@ class Citer:
 
 
 class Site:
-    def __init__(self, content, site_url: str = "", preview: bool = False):
+    def __init__(self, content, site_url: str = "", preview: bool = False, env=None):
         self.content = content
         self.preview = preview  # the editor's preview (make serve): drafts are shown, marked as drafts
         # The public address (mkdocs.yml site_url / SITE_URL): printed pages show where each cited
         # article is, since a link cannot be clicked on paper.  Links on screen stay relative.
         self.site_url = site_url
-        self.env = environment(TEMPLATES)
+        # The preview passes the last build's: the templates are the same, and compiling them is
+        # a good part of a one-page update.
+        self.env = env or environment(TEMPLATES)
         self.today = datetime.date.today().isoformat()
         self.cited_by = self._citation_index()
         self.backrefs = self._backrefs()
@@ -360,8 +364,7 @@ class Site:
         url = self.printed_url(page)
         if not url:
             return Markup("")
-        svg = segno.make(url, error="m").svg_inline(scale=3, border=4)
-        return Markup(svg.replace("<svg ", '<svg role="img" aria-label="本页网址的二维码" ', 1))
+        return Markup(_qr(url))
 
     def printed_url(self, page: str, fragment: str = "") -> str:
         return (self.site_url + page_url(page) + "/" + (f"#{fragment}" if fragment else "")) if self.site_url else ""
@@ -412,3 +415,11 @@ class Site:
                     if entry not in pages:
                         pages.append(entry)
         return index
+
+
+@functools.lru_cache(maxsize=None)
+def _qr(url: str) -> str:
+    # Kept between builds in one process: the editor's preview redraws the checker's pages, and
+    # their addresses do not change.
+    svg = segno.make(url, error="m").svg_inline(scale=3, border=4)
+    return svg.replace("<svg ", '<svg role="img" aria-label="本页网址的二维码" ', 1)

@@ -1,8 +1,9 @@
 """Site-tool hook (ProperDocs; MkDocs 1.x hook API): validate the YAML content and generate its pages before each build.
 
 Deliberately thin.  All the work is in ``checkers`` (loader + generator), which
-knows nothing about MkDocs; this file only wires it into ``properdocs build`` and
-``properdocs serve`` so the site can later move to another static-site tool.
+knows nothing about MkDocs; this file only wires it into ``properdocs build`` (and the
+editor's preview, preview/, which runs the same build) so the site can later move to another
+static-site tool.
 """
 from __future__ import annotations
 
@@ -33,13 +34,14 @@ _POST_SEARCH = {"boost": 0.5}
 
 
 def on_startup(command, dirty):
-    # Draft case posts are previewed under `properdocs serve` but never built for publication.
+    # Draft case posts are shown in the editor's preview (preview/ starts the build as "serve")
+    # but never built for publication.
     _state["serve"] = command == "serve"
 
 
 @event_priority(100)  # first, so every plugin configured after it finds the pages generated
 def on_config(config):
-    # Runs at the start of every build, including each rebuild under `properdocs serve`,
+    # Runs at the start of every build, including the preview's full builds,
     # before MkDocs collects docs/, so the generated pages are always current.
     try:
         content = loader.load(ROOT)
@@ -91,13 +93,6 @@ def on_post_page(output, page, config):
     # A code block may scroll sideways, so keyboard users must be able to focus it.  Material's
     # script used to add this; it is not loaded (overrides/main.html).
     return _CODE.sub(r'\1<code tabindex="0"', output)
-
-
-def on_serve(server, config, builder):
-    # Live reload: editing YAML, a schema or a template rebuilds the site.
-    for folder in ("procedures", "schemas", "checkers/site/templates"):
-        server.watch(str(ROOT / folder))
-    return server
 
 
 def _expand(nav: list, children: dict[str, list]) -> list:

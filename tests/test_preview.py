@@ -1,0 +1,159 @@
+"""The editor's preview (issue 20): after a save it remakes only the pages the edit reaches, and
+those pages are the ones a full build makes from the same files; a refused save says
+path:line: field: message on the page; the server says it is a preview and reloads after a save."""
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+from preview.builder import Preview
+
+MARK = "预览改过"
+# (file, line key, the built page that must show the edit).  One of every kind an editor touches,
+# each appended to the first plain one-line value of that key.
+EDITS = [
+    ("docs/cases/posts/civil-supervision-public-hearing.md", "title", "cases/index.html"),
+    ("procedures/rule/admin.appeal-judgment.yaml", "summary", "rule/admin.appeal-judgment/index.html"),
+    ("procedures/channel/admin-lawsuit.yaml", "summary", "channel/admin-lawsuit/index.html"),
+    ("procedures/procedure/xf-review.yaml", "summary", "procedure/xf-review/index.html"),
+    ("procedures/document/admin-reconsideration-application.yaml", "hint", "document/admin-reconsideration-application/index.html"),
+    ("procedures/contact/hotline-110.yaml", "purpose", "contact/index.html"),
+    ("procedures/contact/hotline-110.yaml", "name", "channel/criminal-report/index.html"),  # shown where it is used
+    ("procedures/form/handling-opinion.yaml", "summary", "form/handling-opinion/index.html"),
+    ("procedures/situation/crime-victim.yaml", "hint", "index.html"),
+    ("procedures/topic/five-rule-of-law.yaml", "summary", "topic/five-rule-of-law/index.html"),
+    ("procedures/practice/case-review-three-musts.yaml", "summary", "practice/case-review-three-musts/index.html"),
+    ("procedures/roadmap/citizen.yaml", "summary", "roadmap/citizen/index.html"),
+    ("procedures/tree/channel.yaml", "question", "checker/index.html"),
+]
+# The search index is made after a full build only (the preview says so on every page).
+NOT_PREVIEWED = ("search-index/",)
+
+
+def _append(path: Path, key: str, text: str) -> None:
+    source = path.read_text(encoding="utf-8")
+    pattern = re.compile(rf"^(\s*(?:- )?{key}: (?![>|'\"]).+)$", re.M)
+    assert pattern.search(source), f"{path}: no plain {key}: line"
+    path.write_text(pattern.sub(lambda m: m.group(1) + text, source, count=1), encoding="utf-8")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(NOT_PREVIEWED)}
+
+
+@pytest.fixture
+def preview(project, tmp_path):
+    built = Preview(project, tmp_path / "preview-site")
+    assert built.full().how == "full"
+    return built
+
+
+def test_each_edit_remakes_only_its_pages_and_they_equal_a_full_build(project, preview, tmp_path):
+    site = preview.site_dir
+    for number, (rel, key, page) in enumerate(EDITS):
+        mark = f"{MARK}{number}"
+        _append(project / rel, key, mark)
+        outcome = preview.update(project / rel)
+        assert outcome.how == "pages", (rel, outcome)
+        assert outcome.seconds < 5, (rel, outcome.seconds)
+        assert mark in (site / page).read_text(encoding="utf-8"), (rel, page)
+    # A post that moves: another date puts it elsewhere in the column's lists; a category dropped.
+    post = project / "docs/cases/posts/civil-supervision-public-hearing.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("date: 2025-11-20", "date: 2026-10-20")
+                    .replace("categories: [公开听证, 涉法涉诉]", "categories: [公开听证]"), encoding="utf-8")
+    assert preview.update(post).how in ("pages", "full")
+
+    fresh = Preview(project, tmp_path / "fresh-site")
+    assert fresh.full().how == "full"
+    ours, theirs = _files(site), _files(fresh.site_dir)
+    assert ours.keys() == theirs.keys()
+    different = sorted(name for name in ours if ours[name] != theirs[name])
+    assert different == [], different[:20]
+
+
+def test_a_refused_save_names_file_line_and_field_and_mending_it_remakes_only_its_pages(project, preview):
+    rule = project / "procedures/rule/admin.appeal-judgment.yaml"
+    good = rule.read_text(encoding="utf-8")
+    rule.write_text(good.replace("\nsummary:", "\nsumary:", 1), encoding="utf-8")
+    outcome = preview.update(rule)
+    assert outcome.how == "problems"
+    assert any(re.match(r"procedures/rule/admin\.appeal-judgment\.yaml:\d+: ", line) for line in outcome.problems), outcome.problems
+    rule.write_text(good.replace("\nsummary: ", f"\nsummary: {MARK}", 1), encoding="utf-8")
+    assert preview.update(rule).how == "pages"  # the same file, mended: still only its pages
+    assert MARK in (preview.site_dir / "rule/admin.appeal-judgment/index.html").read_text(encoding="utf-8")
+
+
+def test_a_draft_post_is_listed_marked_and_the_feed_is_rebuilt_not_appended(project, preview):
+    post = project / "docs/cases/posts/police-first-petition-golden-period.md"
+    original = post.read_text(encoding="utf-8")
+    feed = preview.site_dir / "feed_rss_created.xml"
+    items = feed.read_text(encoding="utf-8").count("<item>")
+    for number in range(3):
+        post.write_text(original, encoding="utf-8")
+        _append(post, "title", f"{MARK}{number}")
+        assert preview.update(post).how == "pages"
+    text = feed.read_text(encoding="utf-8")
+    assert text.count("<item>") == items and f"{MARK}2" in text and f"{MARK}0" not in text
+    assert "草稿" not in (preview.site_dir / "cases/index.html").read_text(encoding="utf-8")
+    post.write_text(post.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
+    preview.update(post)
+    listing = (preview.site_dir / "cases/index.html").read_text(encoding="utf-8")
+    assert f"{MARK}2" in listing and "草稿" in listing
+    assert f"{MARK}2" not in feed.read_text(encoding="utf-8")  # a draft is never in the feed
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait(url: str, predicate, seconds: float) -> str:
+    deadline, last = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if predicate(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} not as expected after {seconds}s:\n{last[:500]}")
+
+
+def test_make_serve_says_it_is_a_preview_and_shows_a_save_or_its_problem(project):
+    port = _port()
+    server = subprocess.Popen([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        page = _wait(f"{base}/procedure/xf-review/", lambda html: "请求复查" in html, 120)
+        assert "这是编辑预览" in page and "make build" in page
+        version = _get(f"{base}/__preview__/version")
+        path = project / "procedures/procedure/xf-review.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("title: 请求复查", "title: 请求复查（已修改）", 1),
+                        encoding="utf-8")
+        _wait(f"{base}/procedure/xf-review/", lambda html: "请求复查（已修改）" in html, 60)
+        # The open page reloads itself when the version moves, which is once the save is built.
+        _wait(f"{base}/__preview__/version", lambda text: text != version, 10)
+        path.write_text(path.read_text(encoding="utf-8").replace("\nsummary:", "\nsumary:", 1), encoding="utf-8")
+        page = _wait(f"{base}/procedure/xf-review/", lambda html: "内容有问题" in html, 60)
+        assert re.search(r"procedures/procedure/xf-review\.yaml:\d+: ", page), page[:2000]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -88,7 +88,7 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
         problems.append(Problem(shown, 1, "", "文件名只能用小写英文字母、数字和 -，例如 first-petition-30-days.md（它就是文章的网址）"))
     item = make_item("case", slug, data, shown, where)
     body_problems, post = _body(lines, end, shown)
-    problems += body_problems
+    problems += body_problems + _template_left(data, lines, end, shown, item)
     # Like every other kind: only a post whose own shape is right takes part in cross-checks.
     if not problems:
         content.items["case"][slug] = item
@@ -109,6 +109,28 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
         if data.get("status") == "published" and isinstance(data.get(key), str) and data[key] > today:
             problems.append(Problem(shown, item.line(key), key, f"{what} {data[key]} 在今天（{today}）之后："
                                                               "发布的文章写真正发布、核对的日子；要以后再发布，先保持 status: draft"))
+    return problems
+
+
+def _template_left(data: dict, lines: list[str], end: int, shown: str, item) -> list[Problem]:
+    """What `make new-case` wrote for the editor to replace and is still there: a post holding it
+    must not pass, since it would publish the template's own instructions."""
+    from .case_new import TEMPLATE  # here: case_new imports this module
+
+    head, _, body = TEMPLATE.partition("\n---\n")
+    wanted = {key: value for key, _, value in (line.partition(": ") for line in head.splitlines())
+              if key in ("title", "local_practice")}
+    hints = {line.strip() for line in body.splitlines()
+             if line.strip().startswith(("（", "导语：")) and line.strip() != EXCERPT}
+    problems = [Problem(shown, item.line(key), key, f"还是模板里的提示文字“{value[:12]}…”：换成这篇文章自己的内容"
+                        + ("（没有地方做法就删掉这一行）" if key == "local_practice" else ""))
+                for key, value in wanted.items() if str(data.get(key, "")).strip() == value]
+    for number, line in enumerate(lines[end + 1:], start=end + 2):
+        text = line.strip()
+        if text in hints:
+            problems.append(Problem(shown, number, "正文", f"还是模板里的提示文字“{text[:12]}…”：换成你自己写的内容"))
+        elif text.startswith("导语：") or text.startswith("导语:"):
+            problems.append(Problem(shown, number, "正文", "导语直接写内容，不要留“导语：”这几个字（它会出现在网页上）"))
     return problems
 
 

@@ -87,12 +87,29 @@ def test_a_post_outside_the_rules_of_the_folder(project):
 
 # --- new-case ------------------------------------------------------------------
 
-def test_new_case_writes_a_dated_draft_that_validates_and_is_not_published(project, tmp_path):
+def test_new_case_writes_a_dated_draft_whose_template_text_must_be_replaced_and_is_not_published(project, tmp_path):
     result = run_cli(project, "new-case", "village-mediation", "--date", "2026-11-23")
     assert result.returncode == 0, result.stderr
     draft = project / "docs/cases/posts/village-mediation.md"
-    assert "date: 2026-11-23" in draft.read_text(encoding="utf-8")
-    assert run_cli(project, "validate").returncode == 0
+    template = draft.read_text(encoding="utf-8")
+    assert "date: 2026-11-23" in template
+    # Untouched, it names every line of template text still to be replaced, and nothing else.
+    untouched = run_cli(project, "validate")
+    assert untouched.returncode == 2
+    lines = [line for line in untouched.stderr.splitlines() if line.startswith("docs/")]
+    assert [line.split(": ")[1] for line in lines] == ["title", "local_practice", "正文", "正文", "正文", "正文"], lines
+    assert all(line.startswith("docs/cases/posts/village-mediation.md:") for line in lines)
+    # An editor who keeps the "导语：" label is told it would show on the page.
+    filled = (template.replace("title: 在这里写标题", "title: 村里调解了一起宅基地纠纷")
+              .replace("\nlocal_practice:", "\n# local_practice:")
+              .replace("导语：一两句话，讲这个案例讲什么、读者能学到什么。", "导语：村委会请来人民调解员。"))
+    for hint in re.findall(r"^（.*）$", template, re.M):
+        filled = filled.replace(hint, "陈某某和邻居因为宅基地边界发生争执，多次到镇里反映。")
+    draft.write_text(filled, encoding="utf-8")
+    label = run_cli(project, "validate")
+    assert label.returncode == 2 and "village-mediation.md:17: 正文: 导语直接写内容" in label.stderr, label.stderr
+    draft.write_text(filled.replace("导语：", ""), encoding="utf-8")
+    assert run_cli(project, "validate").returncode == 0, run_cli(project, "validate").stderr
     again = run_cli(project, "new-case", "village-mediation")
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "已经存在" in again.stderr
     for bad in (["Bad Name"], ["ok-name", "--date", "2026-02-30"]):

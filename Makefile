@@ -15,6 +15,11 @@ APT_PKGS := chromium fonts-noto-cjk nginx poppler-utils
 	$(PIP) install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# Pagefind, for make bench alone: the benchmark measures our search next to it (bench/requirements.txt).
+.venv/bench-ok: .venv/ok bench/requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
 # axe-core (accessibility rules injected by the browser tests), pinned in package-lock.json.
 node_modules/.ok: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
@@ -40,8 +45,9 @@ offline: .venv/ok
 	OFFLINE=1 $(PROPERDOCS) build -f mkdocs.yml -d site-offline
 
 # Build time, memory, output size and validation speed at S/M/L against plain Material
-# (medians of 3 runs); writes docs/bench.md and prints it.  Takes a while at L.
-bench: .venv/ok
+# (medians of 3 runs), and search hit rates and first-query cost against Pagefind; writes
+# docs/bench.md and prints it.  Takes a while at L.
+bench: .venv/bench-ok
 	$(PY) -m bench
 
 # A dated draft for the 案例专栏: make new-case NAME=first-petition-30-days

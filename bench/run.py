@@ -20,7 +20,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from . import transfer
+from . import search, transfer
 from .content import ROOT, SCALES, make
 
 PY = sys.executable
@@ -112,8 +112,8 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem} GiB; Python {platform.python_version()}; {versions}"
 
 
-def report(results: dict[str, dict], runs: int, browser: dict | None = None) -> str:
-    lines = ["---", "title: 性能基准", "description: make bench 的测量结果：构建时间、内存、输出大小和校验速度。", "search:",
+def report(results: dict[str, dict], runs: int, browser: dict | None = None, found: dict | None = None) -> str:
+    lines = ["---", "title: 性能基准", "description: make bench 的测量结果：构建时间、内存、输出大小、校验速度，浏览器里的传输量和搜索。", "search:",
              "  exclude: true", "---", "", "# 性能基准", "",
              f"由 `make bench` 在 {dt.date.today().isoformat()} 生成。机器：{machine()}。每项取 {runs} 次运行的中位数（内存取最大值）。",
              "", "规模：S 为本站现有内容；M 为另加 100 个程序（各带一条期限规则）和 1,000 篇案例；L 为另加 300 个程序和 3,000 篇案例。",
@@ -137,6 +137,8 @@ def report(results: dict[str, dict], runs: int, browser: dict | None = None) -> 
     lines += ["", "两者对这批文件的结论一致：都判定全部通过（任何一方报错，基准测试就会中止）。", ""]
     if browser:
         lines += transfer.report(browser, scale=list(results)[-1])
+    if browser and found:
+        lines += search.report(found, browser, scale=list(results)[-1])
     return "\n".join(lines)
 
 
@@ -145,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="S,M,L")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--no-browser", action="store_true", help="不测浏览器里的传输量")
+    parser.add_argument("--no-browser", action="store_true", help="不测浏览器里的传输量和搜索")
+    parser.add_argument("--no-pagefind", action="store_true", help="不和 Pagefind 对比（只测本站搜索的命中率）")
     parser.add_argument("--out", default=str(ROOT / "docs" / "bench.md"), help="报告写到哪里")
     args = parser.parse_args(argv)
     scales = [s for s in args.scales.split(",") if s]
@@ -155,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline) for s in scales}
         # In the browser, at the largest scale measured: the site it built is still in place.
-        browser = None if args.no_browser else transfer.measure(Path(tmp) / scales[-1] / "site")
-    text = report(results, args.runs, browser)
+        site = Path(tmp) / scales[-1] / "site"
+        browser = None if args.no_browser else transfer.measure(site)
+        # Hit rates on tests/search_queries.yaml, and Pagefind over a copy of the same site.
+        found = None if args.no_browser else search.measure(site, Path(tmp), pagefind=not args.no_pagefind)
+    text = report(results, args.runs, browser, found)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -21,7 +21,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 
 class Nginx:
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, script_src: str = ""):
         self.dir = Path(tempfile.mkdtemp(prefix="nginx-"))
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -34,7 +34,13 @@ class Nginx:
         # Run as the test's own user, with pid and logs in a scratch folder.
         conf = f"user root;\npid {self.dir}/nginx.pid;\nerror_log {self.dir}/error.log;\n" + conf
         (self.dir / "nginx.conf").write_text(conf, encoding="utf-8")
-        shutil.copy(ROOT / "deploy" / "security-headers.conf", self.dir)
+        headers = (ROOT / "deploy" / "security-headers.conf").read_text(encoding="utf-8")
+        # Only make bench adds to script-src (Pagefind's WebAssembly needs 'wasm-unsafe-eval'); the
+        # tests serve the policy as shipped.
+        if script_src:
+            assert "script-src 'self'" in headers, "deploy/security-headers.conf no longer has script-src 'self'"
+            headers = headers.replace("script-src 'self'", f"script-src 'self' {script_src}")
+        (self.dir / "security-headers.conf").write_text(headers, encoding="utf-8")
         self.process = subprocess.Popen(["nginx", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf"),
                                          "-g", "daemon off;"], stderr=subprocess.PIPE)
         for _ in range(100):
@@ -53,6 +59,6 @@ class Nginx:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def serve(directory: Path) -> tuple[str, Nginx]:
-    server = Nginx(directory)
+def serve(directory: Path, script_src: str = "") -> tuple[str, Nginx]:
+    server = Nginx(directory, script_src)
     return server.url, server

@@ -1,5 +1,6 @@
 """The benchmark never rots: CI runs it once at the shipped scale (no targets enforced here;
-`make bench` measures), and the generated M-scale content passes validation."""
+`make bench` measures, and compares with Pagefind, which only make bench installs), and the
+generated M-scale content passes validation."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ from conftest import ROOT, run_cli
 
 def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
     out = tmp_path / "bench.md"
-    result = subprocess.run([sys.executable, "-m", "bench", "--scales", "S", "--runs", "1", "--out", str(out)],
+    result = subprocess.run([sys.executable, "-m", "bench", "--scales", "S", "--runs", "1", "--no-pagefind", "--out", str(out)],
                             cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
@@ -23,6 +24,11 @@ def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
     assert re.search(r"\| 复议 \| [\d.]+ KB \| \d+ \| \d+ ms（\d+、\d+、\d+） \| 找到 \d+ 个相关页面。 \|", text), text
     # The calculator's own bytes include the rule file it loads for one answer.
     assert re.search(r"`data/rules/[a-z.-]+\.js`）：[\d.]+ KB", text), text
+    # Hit rates on tests/search_queries.yaml (Pagefind's column empty without it), and the target line.
+    assert re.search(r"\| 拼音（pinyin） \| \d+ \| \d+（\d+%） \| — \|", text), text
+    assert re.search(r"\| 合计 \| \d+ \| \d+（\d+%） \| — \|", text), text
+    assert re.search(r"\| 复议 \| [\d.]+ KB \| \d+ ms（\d+ ms） \| — \| — \|", text), text
+    assert re.search(r"本站最多 [\d.]+ KB、\d+ ms：(未)?达到", text), text
 
 
 def test_generated_benchmark_content_is_valid(tmp_path):

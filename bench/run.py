@@ -20,7 +20,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from . import search, transfer
+from . import loop, search, transfer
 from .content import ROOT, SCALES, make
 
 PY = sys.executable
@@ -75,7 +75,7 @@ def check_jsonschema(project: Path) -> list[list[str]]:
     return calls
 
 
-def bench_scale(scale: str, runs: int, work: Path, baseline: bool) -> dict:
+def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool = True) -> dict:
     project = make(scale, work / scale)
     rows: dict[str, list[dict]] = {"validate": [], "check-jsonschema": [], "build": [], "baseline": []}
     for _ in range(runs):
@@ -100,6 +100,8 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool) -> dict:
     if baseline:
         pages_b, size_b = site_size(project / "site-baseline")
         result["baseline"].update(pages=pages_b, bytes=size_b)
+    if preview:  # the editor's loop on the same content, after the builds it is set beside
+        result["loop"] = loop.measure(project)
     return result
 
 
@@ -135,6 +137,9 @@ def report(results: dict[str, dict], runs: int, browser: dict | None = None, fou
         v, c = r["validate"], r["check-jsonschema"]
         lines.append(f"| {scale} | {v['seconds']:.2f} s | {c['seconds']:.2f} s | {c['seconds'] / v['seconds']:.1f}× |")
     lines += ["", "两者对这批文件的结论一致：都判定全部通过（任何一方报错，基准测试就会中止）。", ""]
+    loops = {scale: r["loop"] for scale, r in results.items() if "loop" in r}
+    if loops:
+        lines += loop.report(loops, results)
     if browser:
         lines += transfer.report(browser, scale=list(results)[-1])
     if browser and found:
@@ -147,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="S,M,L")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-preview", action="store_true", help="不测编辑预览（保存到看到新页面）")
     parser.add_argument("--no-browser", action="store_true", help="不测浏览器里的传输量和搜索")
     parser.add_argument("--no-pagefind", action="store_true", help="不和 Pagefind 对比（只测本站搜索的命中率）")
     parser.add_argument("--out", default=str(ROOT / "docs" / "bench.md"), help="报告写到哪里")
@@ -156,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.exit(2, f"python -m bench: 不认识的规模 {unknown}（可用：{'、'.join(SCALES)}）\n")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline) for s in scales}
+        results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline, not args.no_preview) for s in scales}
         # In the browser, at the largest scale measured: the site it built is still in place.
         site = Path(tmp) / scales[-1] / "site"
         browser = None if args.no_browser else transfer.measure(site)

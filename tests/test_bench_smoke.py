@@ -29,6 +29,8 @@ def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
     assert re.search(r"\| 合计 \| \d+ \| \d+（\d+%） \| — \|", text), text
     assert re.search(r"\| 复议 \| [\d.]+ KB \| \d+ ms（\d+ ms） \| — \| — \|", text), text
     assert re.search(r"本站最多 [\d.]+ KB、\d+ ms：(未)?达到", text), text
+    # The editor's loop: saving a post and a rule until the preview serves the page, beside the build.
+    assert re.search(r"\| S \| [\d.]+ s \| [\d.]+ s \| [\d.、；]+ s \| [\d.]+ s \| [\d.]+ s \|", text), text
 
 
 def test_generated_benchmark_content_is_valid(tmp_path):

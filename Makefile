@@ -45,9 +45,9 @@ offline: .venv/ok
 	OFFLINE=1 $(PROPERDOCS) build -f mkdocs.yml -d site-offline
 
 # Build time, memory, output size and validation speed at S/M/L against plain Material
-# (medians of 3 runs), and search hit rates and first-query cost against Pagefind; writes
-# docs/bench.md and prints it.  Takes a while at L.
-bench: .venv/bench-ok
+# (medians of 3 runs), the editor's save-to-page time in the preview, and search hit rates and
+# first-query cost against Pagefind; writes docs/bench.md and prints it.  Takes a while at L.
+bench: .venv/bench-ok browser-deps
 	$(PY) -m bench
 
 # A dated draft for the 案例专栏: make new-case NAME=first-petition-30-days

@@ -39,7 +39,7 @@ def _until(url: str, words: str, limit: float) -> float:
     started = time.perf_counter()
     while words not in _page(url):
         if time.perf_counter() - started > limit:
-            raise RuntimeError(f"预览在 {limit:.0f} 秒内没有显示 {url} 的修改")
+            raise TimeoutError(f"预览在 {limit:.0f} 秒内没有显示 {url} 的修改")
         time.sleep(0.02)
     return time.perf_counter() - started
 
@@ -53,8 +53,11 @@ def measure(project: Path) -> dict:
     port = _port()
     base = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Its messages go to a file: a pipe nobody reads fills up at L and stops the preview.
+    log = project / "preview.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
+                                  cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     result: dict = {}
     try:
         _until(base + TARGETS[0][3], "<article", 900)
@@ -64,7 +67,7 @@ def measure(project: Path) -> dict:
             original = path.read_text(encoding="utf-8")
             times = []
             for number in range(EDITS):
-                words = f"预览计时第{number + 1}次"
+                words = f"预览计时{time.time_ns()}"  # never on the page before, even after an interrupted run
                 path.write_text(_edited(original, where, words), encoding="utf-8")
                 saved = time.perf_counter()
                 _until(base + page, words, 120)
@@ -73,6 +76,8 @@ def measure(project: Path) -> dict:
             path.write_text(original, encoding="utf-8")
             result[name] = {"median": statistics.median(times), "runs": times}
             time.sleep(2)  # the restore is built before the next file is timed
+    except TimeoutError as exc:
+        raise RuntimeError(f"{exc}\n预览的输出（{log}）最后几行：\n{log.read_text(encoding='utf-8')[-2000:]}") from None
     finally:
         server.terminate()
         server.wait(timeout=30)

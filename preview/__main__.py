@@ -42,12 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     url = f"http://{args.host}:{args.port}/"
     preview, state = Preview(root, site_dir, url), server.State()
     print("正在完整构建预览（内容多时要一会儿）……", flush=True)
+    # Looked at before the build: a file saved while it runs (or the moment the server is up) is
+    # still noticed as a change.
+    before = watch.snapshot(root)
     outcome = preview.full()
     say(outcome)
     state.built(outcome.problems)
     http = server.start(site_dir, args.host, args.port, state)
     print(f"预览：{url}（按 Ctrl+C 停止）。这是预览，发布请用 make build。", flush=True)
-    before = watch.snapshot(root)
     try:
         while True:
             time.sleep(0.2)

@@ -120,7 +120,9 @@ class Preview:
         changed += [page for page in sorted(pages - specs.keys()) if (docs / page).exists()]  # hand-written, hook-extended
         if new_item.kind == "case":
             changed.append(rel[len("docs/"):])
-        data = {**browser_data.files(site, CALCULATOR_PAGE), **open_data.files(site), **feed.files(site)}
+        data = feed.files(site)  # a post shows in the feed, never in the calculator's or the open data
+        if new_item.kind != "case":
+            data.update({**browser_data.files(site, CALCULATOR_PAGE), **open_data.files(site)})
         statics = [name for name, text in data.items() if _write(docs / name, text)]
         return self._render(changed, statics, started)
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from checkers.search_index import shard, tokens
+from checkers.search_index import SHARDS, shard, tokens
 from playwright.sync_api import expect
 
 
@@ -99,7 +99,7 @@ SAMPLES = ["申请行政复议，第12条", "“五个法治化”指预防", "�
 def test_browser_reads_the_index_exactly_as_it_was_written(search_page):
     base, page = search_page
     page.goto(base + "/search/")
-    got = page.evaluate("s => s.map(t => xfSearchText.tokens(t).map(k => [k, xfSearchText.shard(k, 512)]))", SAMPLES)
+    got = page.evaluate(f"s => s.map(t => xfSearchText.tokens(t).map(k => [k, xfSearchText.shard(k, {SHARDS})]))", SAMPLES)
     assert got == [[[k, shard(k)] for k in tokens(t)] for t in SAMPLES]
 
 

@@ -246,7 +246,8 @@
         all.forEach(function (t, i) {
           var posting = postings[i], df = posting.length / 2, map = {};
           idf[t] = Math.log(1 + (meta.pages - df + 0.5) / (df + 0.5));
-          for (var j = 0; j < posting.length; j += 2) { map[posting[j]] = posting[j + 1]; }
+          // Pages come as gaps from the previous page (checkers/search_index.py).
+          for (var j = 0, id = 0; j < posting.length; j += 2) { id += posting[j]; map[id] = posting[j + 1]; }
           byToken[t] = map;
         });
         var pages = {};

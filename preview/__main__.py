@@ -41,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     site_dir = Path(tempfile.mkdtemp(prefix="xf-preview-"))
     url = f"http://{args.host}:{args.port}/"
     preview, state = Preview(root, site_dir, url), server.State()
+    try:  # before the build, so a taken port is said at once, and the browser can wait on the address
+        http = server.start(site_dir, args.host, args.port, state)
+    except OSError as exc:
+        print(f"python -m preview: 不能在 {args.host}:{args.port} 上提供预览（{exc.strerror}）；端口被占用时用 --port 换一个",
+              file=sys.stderr)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        return 2
     print("正在完整构建预览（内容多时要一会儿）……", flush=True)
     # Looked at before the build: a file saved while it runs (or the moment the server is up) is
     # still noticed as a change.
@@ -48,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     outcome = preview.full()
     say(outcome)
     state.built(outcome.problems)
-    http = server.start(site_dir, args.host, args.port, state)
     print(f"预览：{url}（按 Ctrl+C 停止）。这是预览，发布请用 make build。", flush=True)
     try:
         while True:
@@ -61,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             if any(name.startswith(CODE) and name.endswith(".py") for name in changed):
                 print("程序代码改了，重新启动预览……", flush=True)
                 http.shutdown()
+                http.server_close()
                 shutil.rmtree(site_dir, ignore_errors=True)
                 os.execv(sys.executable, [sys.executable, "-m", "preview", *sys.argv[1:]])
             outcome = preview.update(root / changed[0]) if len(changed) == 1 else preview.full()
@@ -70,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         http.shutdown()
+        http.server_close()
         shutil.rmtree(site_dir, ignore_errors=True)
 
 

@@ -15,8 +15,9 @@ _BANNER = ('<div id="preview-banner" role="note" style="background:#fff3cd;color
            'padding:6px 12px;font-size:15px;line-height:1.5">{text}</div>')
 _TEXT = ("这是编辑预览，不是发布的网站：草稿也会显示（标着“草稿”）。保存文件后，这一页会自动刷新。"
          "搜索索引不随编辑更新。发布只能用 <code>make build</code>（完整构建，严格检查）。")
-_RELOAD = ("<script>(function(){var v=null;setInterval(function(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
-           ".then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t})"
+# The page carries the build it was served from, so a build finished before the first poll still reloads it.
+_RELOAD = ("<script>(function(){var v='%s';setInterval(function(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
+           ".then(function(r){return r.text()}).then(function(t){if(t!==v){location.reload()}})"
            ".catch(function(){})},700)})();</script>")
 
 
@@ -42,6 +43,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         if self.path == VERSION_PATH:
             return self._send(str(self.state.version).encode(), "text/plain; charset=utf-8")
+        if self.state.version == 0:  # the first build is still running: this page reloads when it is done
+            return self._send(self._page("<html><body><h1>正在构建预览，请稍候……</h1></body></html>"), "text/html; charset=utf-8")
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -55,7 +58,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def _page(self, text: str) -> bytes:
         with self.state.lock:
-            problems = list(self.state.problems)
+            problems, version = list(self.state.problems), self.state.version
         banner = _TEXT
         if problems:
             lines = "\n".join(html.escape(p) for p in problems)
@@ -65,7 +68,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if sep:
             tag_end = rest.index(">") + 1
             text = head + sep + rest[:tag_end] + _BANNER.format(text=banner) + rest[tag_end:]
-        return text.replace("</body>", _RELOAD + "</body>").encode("utf-8")
+        return text.replace("</body>", _RELOAD % version + "</body>").encode("utf-8")
 
     def _send(self, body: bytes, kind: str):
         self.send_response(200)

@@ -142,6 +142,12 @@ def test_make_serve_says_it_is_a_preview_and_shows_a_save_or_its_problem(project
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
+        # The address answers during the first build (a few seconds even here), with a page that waits.
+        first = _wait(f"{base}/procedure/xf-review/", lambda html: bool(html), 60)
+        assert "正在构建预览" in first and "/__preview__/version" in first
+        taken = subprocess.run([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert taken.returncode == 2 and taken.stderr.count("\n") == 1 and "--port" in taken.stderr, taken.stderr
         page = _wait(f"{base}/procedure/xf-review/", lambda html: "请求复查" in html, 120)
         assert "这是编辑预览" in page and "make build" in page
         version = _get(f"{base}/__preview__/version")

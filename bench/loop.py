@@ -75,7 +75,7 @@ def measure(project: Path) -> dict:
                 time.sleep(0.5)  # the editor reads the page before the next save
             path.write_text(original, encoding="utf-8")
             result[name] = {"median": statistics.median(times), "runs": times}
-            time.sleep(2)  # the restore is built before the next file is timed
+            time.sleep(1)  # the restore is built before the next file is timed
     except TimeoutError as exc:
         raise RuntimeError(f"{exc}\n预览的输出（{log}）最后几行：\n{log.read_text(encoding='utf-8')[-2000:]}") from None
     finally:

@@ -165,9 +165,10 @@ def main(argv: list[str] | None = None) -> int:
         results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline, not args.no_preview) for s in scales}
         # In the browser, at the largest scale measured: the site it built is still in place.
         site = Path(tmp) / scales[-1] / "site"
-        browser = None if args.no_browser else transfer.measure(site)
+        searches = min(args.runs, transfer.SEARCH_RUNS)
+        browser = None if args.no_browser else transfer.measure(site, searches)
         # Hit rates on tests/search_queries.yaml, and Pagefind over a copy of the same site.
-        found = None if args.no_browser else search.measure(site, Path(tmp), pagefind=not args.no_pagefind)
+        found = None if args.no_browser else search.measure(site, Path(tmp), not args.no_pagefind, searches)
     text = report(results, args.runs, browser, found)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)

@@ -118,10 +118,10 @@ def _pagefind_first(browser, base: str, query: str) -> dict:
     return row
 
 
-def measure(site: Path, work: Path, pagefind: bool = True) -> dict:
+def measure(site: Path, work: Path, pagefind: bool = True, runs: int = SEARCH_RUNS) -> dict:
     from playwright.sync_api import sync_playwright
 
-    result: dict = {"ours": None, "pagefind": None, "pagefind_empty": None, "first": [], "index": None}
+    result: dict = {"ours": None, "pagefind": None, "pagefind_empty": None, "first": [], "index": None, "runs": runs}
     copy = work / "site-pagefind"
     if pagefind and importlib.util.find_spec("pagefind") is None:
         raise RuntimeError("没有装 Pagefind：make bench 会按 bench/requirements.txt 装上；不和它比就加 --no-pagefind")
@@ -143,9 +143,9 @@ def measure(site: Path, work: Path, pagefind: bool = True) -> dict:
                 result["pagefind"] = [[_relative(u) for u in a["urls"]] for a in answers]
                 result["pagefind_empty"] = sum(a["count"] == 0 for a in answers)
                 for query in QUERIES:
-                    runs = [_pagefind_first(browser, base, query) for _ in range(SEARCH_RUNS)]
-                    result["first"].append({**sorted(runs, key=lambda r: r["wall_ms"])[len(runs) // 2],
-                                            "runs": [r["wall_ms"] for r in runs]})
+                    rows = [_pagefind_first(browser, base, query) for _ in range(runs)]
+                    result["first"].append({**sorted(rows, key=lambda r: r["wall_ms"])[len(rows) // 2],
+                                            "runs": [r["wall_ms"] for r in rows]})
             finally:
                 server.shutdown()
         browser.close()
@@ -190,7 +190,7 @@ def report(result: dict, transfer_result: dict, scale: str) -> list[str]:
                   "（本站的索引在上面的构建时间里）。"]
     lines += ["", "### 第一次搜索：本站和 Pagefind {#search-first}", "",
               f"量法同[第一次搜索](#first-search)：新的浏览器环境，搜索页已打开，从回车（Pagefind 是调用它的 API）到 {SHOWN} 个结果的内容都取到，"
-              f"计传输的字节和用时（浏览器外量的；括号里是页面自己的时钟）。每个词 {SEARCH_RUNS} 次，取用时的中位数。"
+              f"计传输的字节和用时（浏览器外量的；括号里是页面自己的时钟）。每个词 {result['runs']} 次，取用时的中位数。"
               "Pagefind 的 pagefind.js 随页面载入，不算在内，正如本站的 search.js。", "",
               "| 搜索词 | 本站传输 | 本站用时（页面内） | Pagefind 传输 | Pagefind 用时（页面内） |", "|---|---|---|---|---|"]
     for row in ours:

@@ -1,6 +1,7 @@
 """Minimal HTML reading for the site tests (stdlib only): tags, ids, links, visible text."""
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,13 @@ class _Scanner(HTMLParser):
 
 
 def scan(path: Path) -> Page:
+    """The page as last written: many tests read every page of the same built site."""
+    stat = path.stat()
+    return _scan(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan(path: Path, mtime_ns: int, size: int) -> Page:
     scanner = _Scanner()
     scanner.feed(path.read_text(encoding="utf-8"))
     # Material inserts zero-width spaces in some places; compare text without them.

@@ -170,7 +170,9 @@ def test_no_broken_internal_link_or_anchor(site):
             broken.append(f"{path.relative_to(site)} -> {value}")
             continue
         if parts.fragment and target.suffix == ".html":
-            ids = ids_cache.setdefault(target, scan(target).ids)
+            if target not in ids_cache:  # not setdefault: its argument would parse the page every time
+                ids_cache[target] = scan(target).ids
+            ids = ids_cache[target]
             if unquote(parts.fragment) not in ids:
                 broken.append(f"{path.relative_to(site)} -> {value} (no anchor)")
     assert not broken, "\n".join(broken[:20])

@@ -65,7 +65,6 @@ def test_each_edit_remakes_only_its_pages_and_they_equal_a_full_build(project, p
         _append(project / rel, key, mark)
         outcome = preview.update(project / rel)
         assert outcome.how == "pages", (rel, outcome)
-        assert outcome.seconds < 5, (rel, outcome.seconds)
         assert mark in (site / page).read_text(encoding="utf-8"), (rel, page)
     # A post that moves: another date puts it elsewhere in the column's lists; a category dropped.
     post = project / "docs/cases/posts/civil-supervision-public-hearing.md"

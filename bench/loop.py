@@ -5,15 +5,16 @@ file is written, then the page is fetched every 20 ms until it shows the new wor
 includes noticing the save (the preview looks every 0.2 s) and everything up to the page."""
 from __future__ import annotations
 
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from .content import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import free_port, wait_for  # noqa: E402  (the tests' own helpers, as bench/search.py uses)
 
 EDITS = 3
 # (what is edited, file, the line that gets new words, the page that must show them)
@@ -21,26 +22,12 @@ TARGETS = [("post", "docs/cases/posts/police-first-petition-golden-period.md", "
            ("rule", "procedures/rule/admin.appeal-judgment.yaml", "\nsummary: ", "rule/admin.appeal-judgment/")]
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def _until(url: str, words: str, limit: float) -> float:
     started = time.perf_counter()
-    while words not in _page(url):
-        if time.perf_counter() - started > limit:
-            raise TimeoutError(f"预览在 {limit:.0f} 秒内没有显示 {url} 的修改")
-        time.sleep(0.02)
+    try:
+        wait_for(url, lambda text: words in text, limit, every=0.02)
+    except TimeoutError:
+        raise TimeoutError(f"预览在 {limit:.0f} 秒内没有显示 {url} 的修改") from None
     return time.perf_counter() - started
 
 
@@ -50,7 +37,7 @@ def _edited(source: str, where: str, words: str) -> str:
 
 
 def measure(project: Path) -> dict:
-    port = _port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
     # Its messages go to a file: a pipe nobody reads fills up at L and stops the preview.
@@ -69,9 +56,7 @@ def measure(project: Path) -> dict:
             for number in range(EDITS):
                 words = f"预览计时{time.time_ns()}"  # never on the page before, even after an interrupted run
                 path.write_text(_edited(original, where, words), encoding="utf-8")
-                saved = time.perf_counter()
-                _until(base + page, words, 120)
-                times.append(time.perf_counter() - saved)
+                times.append(_until(base + page, words, 120))
                 time.sleep(0.5)  # the editor reads the page before the next save
             path.write_text(original, encoding="utf-8")
             result[name] = {"median": statistics.median(times), "runs": times}

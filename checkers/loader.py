@@ -104,9 +104,12 @@ def load(root: Path = ROOT) -> Content:
             continue
         problems += _load_file(path, shown, rel.parts[0], schema_dir, content)
     problems += cases.load(root, schema_dir, content, Item)
-    problems += crossref.check(content)
-    problems += holidays.check(content)
-    problems += words.check(content)
+    return _checked(content, problems)
+
+
+def _checked(content: Content, problems: list[Problem]) -> Content:
+    """The checks across files, on the whole content; every problem at once, or the content."""
+    problems = problems + crossref.check(content) + holidays.check(content) + words.check(content)
     if problems:
         raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in content.unreadable],
                            suppressed=content.suppressed)
@@ -134,11 +137,7 @@ def reload(content: Content, root: Path, path: Path) -> Content:
         problems = _load_file(path, shown, kind, root / "schemas", new)
     # Back in file order, as load() reads them: pages list items in that order.
     new.items[kind] = dict(sorted(new.items[kind].items(), key=lambda entry: entry[1].path))
-    problems += crossref.check(new) + holidays.check(new) + words.check(new)
-    if problems:
-        raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in new.unreadable],
-                           suppressed=new.suppressed)
-    return new
+    return _checked(new, problems)
 
 
 def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Content) -> list[Problem]:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,9 +24,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 class Nginx:
     def __init__(self, site: Path, script_src: str = ""):
         self.dir = Path(tempfile.mkdtemp(prefix="nginx-"))
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
         for old, new in (("listen 80;", f"listen 127.0.0.1:{self.port};"),
                          ("root /var/www/xinfang-roadmap;", f"root {site};")):
@@ -62,3 +61,29 @@ class Nginx:
 def serve(directory: Path, script_src: str = "") -> tuple[str, Nginx]:
     server = Nginx(directory, script_src)
     return server.url, server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page's text, or "" while nothing answers there yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, predicate, seconds: float, every: float = 0.2) -> str:
+    """Fetch url until predicate(text) holds; raises TimeoutError with what it last got."""
+    deadline, last = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        last = fetch(url)
+        if predicate(last):
+            return last
+        time.sleep(every)
+    raise TimeoutError(f"{url} not as expected after {seconds:.0f} s:\n{last[:500]}")

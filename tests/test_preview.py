@@ -4,15 +4,13 @@ path:line: field: message on the page; the server says it is a preview and reloa
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from browser import fetch, free_port, wait_for
 from conftest import ROOT
 
 from preview.builder import Preview
@@ -111,53 +109,29 @@ def test_a_draft_post_is_listed_marked_and_the_feed_is_rebuilt_not_appended(proj
     assert f"{MARK}2" not in feed.read_text(encoding="utf-8")  # a draft is never in the feed
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait(url: str, predicate, seconds: float) -> str:
-    deadline, last = time.monotonic() + seconds, ""
-    while time.monotonic() < deadline:
-        try:
-            last = _get(url)
-            if predicate(last):
-                return last
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} not as expected after {seconds}s:\n{last[:500]}")
-
-
 def test_make_serve_says_it_is_a_preview_and_shows_a_save_or_its_problem(project):
-    port = _port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         # The address answers during the first build (a few seconds even here), with a page that waits.
-        first = _wait(f"{base}/procedure/xf-review/", lambda html: bool(html), 60)
+        first = wait_for(f"{base}/procedure/xf-review/", lambda html: bool(html), 60)
         assert "正在构建预览" in first and "/__preview__/version" in first
         taken = subprocess.run([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
                                cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert taken.returncode == 2 and taken.stderr.count("\n") == 1 and "--port" in taken.stderr, taken.stderr
-        page = _wait(f"{base}/procedure/xf-review/", lambda html: "请求复查" in html, 120)
+        page = wait_for(f"{base}/procedure/xf-review/", lambda html: "请求复查" in html, 120)
         assert "这是编辑预览" in page and "make build" in page
-        version = _get(f"{base}/__preview__/version")
+        version = fetch(f"{base}/__preview__/version")
         path = project / "procedures/procedure/xf-review.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("title: 请求复查", "title: 请求复查（已修改）", 1),
                         encoding="utf-8")
-        _wait(f"{base}/procedure/xf-review/", lambda html: "请求复查（已修改）" in html, 60)
+        wait_for(f"{base}/procedure/xf-review/", lambda html: "请求复查（已修改）" in html, 60)
         # The open page reloads itself when the version moves, which is once the save is built.
-        _wait(f"{base}/__preview__/version", lambda text: text != version, 10)
+        wait_for(f"{base}/__preview__/version", lambda text: text != version, 10)
         path.write_text(path.read_text(encoding="utf-8").replace("\nsummary:", "\nsumary:", 1), encoding="utf-8")
-        page = _wait(f"{base}/procedure/xf-review/", lambda html: "内容有问题" in html, 60)
+        page = wait_for(f"{base}/procedure/xf-review/", lambda html: "内容有问题" in html, 60)
         assert re.search(r"procedures/procedure/xf-review\.yaml:\d+: ", page), page[:2000]
     finally:
         server.terminate()

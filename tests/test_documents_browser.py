@@ -12,6 +12,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
@@ -102,7 +103,7 @@ def test_a_document_is_kept_only_when_saved_and_clear_removes_it(chromium):
     page.click("[data-act=save]")
     assert "已经保存" in page.locator(".doc-status").inner_text()
     page.goto(url)
-    assert page.locator(".doc-form [data-field]").first.input_value() == "王五"
+    expect(page.locator(".doc-form [data-field]").first).to_have_value("王五")
     page.click("[data-act=clear]")
     assert page.evaluate("localStorage.getItem('xf-doc-xf-review-request')") is None
     page.goto(url)
@@ -189,9 +190,11 @@ def test_a_notice_takes_its_dates_from_the_case_timeline(chromium):
     link.first.click()
     page.wait_for_url("**/form/notice-extension/**")
     due = cli_due("staff-handling", "2026-09-01", {"accept": "2026-09-10"})
-    assert page.locator("[data-timeline='done:accept']").input_value() == "2026-09-10"
-    assert page.locator("[data-timeline='due:conclude']").input_value() == due["conclude"]["due"] == "2026-11-09"
-    assert page.locator("[data-timeline='extended:conclude']").input_value() == due["conclude"]["extended_due"]
+    assert due["conclude"]["due"] == "2026-11-09"
+    # The form's script fills these after the page loads: wait for it, as a reader would.
+    expect(page.locator("[data-timeline='done:accept']")).to_have_value("2026-09-10")
+    expect(page.locator("[data-timeline='due:conclude']")).to_have_value(due["conclude"]["due"])
+    expect(page.locator("[data-timeline='extended:conclude']")).to_have_value(due["conclude"]["extended_due"])
     assert "请核对" in page.locator(".form-case").inner_text()
     page.close()
 

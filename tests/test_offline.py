@@ -4,6 +4,7 @@ case timeline work."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from checkers.site.offline import folder_link
 from conftest import ROOT, site_build
@@ -63,6 +64,6 @@ def test_checker_calculator_and_search_work_from_a_folder(chromium, offline_site
     page.goto(root + "procedure/staff-handling/index.html?from=2026-09-01&at-accept=2026-09-10")
     page.locator("#tl-result a", has_text="延期").first.click()
     assert "/form/notice-extension/index.html?" in page.url
-    assert page.locator("[data-timeline='due:conclude']").input_value() == "2026-11-09"
+    expect(page.locator("[data-timeline='due:conclude']")).to_have_value("2026-11-09")  # filled by the script after load
     assert not errors, errors
     page.close()

@@ -60,12 +60,14 @@ new-case: .venv/ok
 serve: .venv/ok
 	$(PY) -m preview --port 8000
 
+# Two workers, one per core (pytest-xdist): each builds the site once for itself and starts its own
+# Chromium and nginx, so the tests stay independent; make test takes about 8 minutes instead of 11.
 test: .venv/ok node_modules/.ok browser-deps
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q -n 2 tests
 
 # Without the browser tests, for quick checks while editing.
 test-fast: .venv/ok
-	$(PY) -m pytest -q tests -m "not browser"
+	$(PY) -m pytest -q -n 2 tests -m "not browser"
 
 clean:
 	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml

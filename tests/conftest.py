@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away copy of the project, the CLI, and one built site."""
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -27,8 +28,12 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
 def site_build(root: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
     """`make build` on a copy: ProperDocs with the project's mkdocs.yml (`make offline` with offline=True)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}))
-    return subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    # The build writes its generated pages into root/docs: with tests in parallel (make test runs
+    # two workers), a second build of the same root waits, so no build reads a half-written page.
+    with open(root / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                               "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,13 @@ def situations(content):
     return sorted(content.items["situation"].values(), key=lambda i: (i.data["order"], i.id))
 
 
+def tap(page, link) -> None:
+    """Follow a link and wait until the next page has loaded: count() reads without waiting."""
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before)
+
+
 def taps_to_outcomes(tree, node_id, nodes) -> int:
     """The most taps from a question page to any outcome below it."""
     node = nodes[node_id]
@@ -43,10 +50,10 @@ def test_every_situation_reaches_its_door_in_three_taps(chromium, content):
         more = 0 if position.outcome else taps_to_outcomes(tree, position.question["id"], nodes)
         assert 1 + more <= 3, (item.id, 1 + more)
         page.goto(base + "/")
-        page.locator("ul.situations a", has_text=item.data["label"]).click()
+        tap(page, page.locator("ul.situations a", has_text=item.data["label"]))
         taps = 1
         while page.locator("section.now").count() == 0:
-            page.locator("a.option").first.click()
+            tap(page, page.locator("a.option").first)
             taps += 1
         assert taps <= 3, item.id
         now = page.locator("section.now")

@@ -22,7 +22,7 @@ from .content import ROOT
 from .transfer import QUERIES, SEARCH_RUNS, _sizes
 
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve, top_results  # noqa: E402
 
 CASES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
 KINDS = {"colloquial": "日常说法", "question": "整句提问", "traditional": "繁体字", "pinyin": "拼音",
@@ -77,17 +77,9 @@ def pagefind_copy(site: Path, dest: Path) -> dict:
 
 
 def _ours(browser, base: str) -> list[list[str]]:
-    from playwright.sync_api import expect
-
     page = browser.new_page()
     page.goto(f"{base}/search/")
-    tops = []
-    for case in CASES:  # typed as in tests/test_search.py: the answer is in when data-query is set
-        page.locator("#xf-q").fill(case["query"])
-        page.locator("#xf-q").press("Enter")
-        expect(page.locator("#xf-search-results")).to_have_attribute("data-query", case["query"], timeout=15000)
-        links = page.locator("#xf-search-results > li > a").evaluate_all("els => els.map(e => e.href)")
-        tops.append([_relative(link) for link in links[:TOP]])
+    tops = [top_results(page, case["query"], TOP) for case in CASES]  # typed as tests/test_search.py types
     page.close()
     return tops
 

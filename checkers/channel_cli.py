@@ -7,7 +7,7 @@ import sys
 
 from . import loader
 from .channel import PathError, parse_answers, walk
-from .citation import provision
+from .citation import label
 
 DEFAULT_TREE = "channel"
 
@@ -57,7 +57,7 @@ def _answer(position, content) -> dict:
 def _human(a: dict, laws: dict) -> str:
     def cite(basis: dict) -> str:
         article = next(a["text"] for a in laws[basis["law"]]["articles"] if a["number"] == basis["article"])
-        return f"《{laws[basis['law']]['short_title']}》{provision(basis, article)}"
+        return label(laws[basis["law"]]["short_title"], basis, article)
 
     lines = [f"已回答：{s['question']} = {s['option']}（{s['label']}）" for s in a["answers"]]
     if "question" in a:

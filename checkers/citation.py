@@ -77,6 +77,11 @@ def provision(basis: dict, text: str | None = None) -> str:
     return out
 
 
+def label(short_title: str, basis: dict, text: str | None = None) -> str:
+    """'《信访工作条例》第三十五条第二款': how pages, answers, the CLI and the open data name a cited provision."""
+    return f"《{short_title}》{provision(basis, text)}"
+
+
 def anchor(article: int) -> str:
     """Fragment id of an article on its law page, e.g. '第35条'."""
     return f"第{article}条"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import loader
-from .citation import provision
+from .citation import label
 
 
 def add_arguments(parser) -> None:
@@ -44,7 +44,7 @@ def _describe(d: dict, content) -> dict:
             law = content.items["law"][b["law"]].data
             article = content.article(b["law"], b["article"])
             out.append({"law": b["law"], "article": b["article"], "paragraph": b.get("paragraph"), "item": b.get("item"),
-                        "label": f"《{law['short_title']}》{provision(b, article['text'])}"})
+                        "label": label(law["short_title"], b, article["text"])})
         return out
 
     return {"id": d["id"], "title": d["title"], "summary": d["summary"], "send_to": d["send_to"]["text"],

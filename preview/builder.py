@@ -27,6 +27,7 @@ from properdocs.structure.files import InclusionLevel
 from checkers import loader
 from checkers.problems import ContentError
 from checkers.site import affected, browser_data, feed, open_data
+from checkers.site.generate import write_if_changed
 from checkers.site.pages import CALCULATOR_PAGE, Site
 
 POSTS = "docs/cases/posts/"
@@ -116,14 +117,14 @@ class Preview:
             return self.full()
         s["hook"]._state["site"] = site
         docs = self.root / "docs"
-        changed = [page for page in sorted(pages & specs.keys()) if _write(docs / page, specs[page]())]
+        changed = [page for page in sorted(pages & specs.keys()) if write_if_changed(docs / page, specs[page]())]
         changed += [page for page in sorted(pages - specs.keys()) if (docs / page).exists()]  # hand-written, hook-extended
         if new_item.kind == "case":
             changed.append(rel[len("docs/"):])
         data = feed.files(site)  # a post shows in the feed, never in the calculator's or the open data
         if new_item.kind != "case":
             data.update({**browser_data.files(site, CALCULATOR_PAGE), **open_data.files(site)})
-        statics = [name for name, text in data.items() if _write(docs / name, text)]
+        statics = [name for name, text in data.items() if write_if_changed(docs / name, text)]
         return self._render(changed, statics, started)
 
     def _docs_file(self, name: str) -> Outcome:
@@ -156,14 +157,6 @@ class Preview:
 
 def _item_at(content, rel: str):
     return next((item for item in content.all_items() if item.path == rel), None)
-
-
-def _write(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return True
 
 
 def _problem_lines(exc: Exception) -> list[str]:

@@ -87,3 +87,24 @@ def wait_for(url: str, predicate, seconds: float, every: float = 0.2) -> str:
             return last
         time.sleep(every)
     raise TimeoutError(f"{url} not as expected after {seconds:.0f} s:\n{last[:500]}")
+
+
+def type_query(page, query: str) -> None:
+    """Go to the search page from the header, type a query and press Enter; wait for the answer
+    (search.js sets data-query on the results once they are shown)."""
+    from playwright.sync_api import expect
+
+    if "/search/" not in page.url:
+        page.locator("a.xf-search-link").click()
+    box = page.locator("#xf-q")
+    box.fill(query)
+    box.press("Enter")
+    expect(page.locator("#xf-search-results")).to_have_attribute("data-query", query, timeout=15000)
+
+
+def top_results(page, query: str, n: int = 3) -> list[str]:
+    """The first n results' addresses, relative to the site root (procedure/xf-review/)."""
+    type_query(page, query)
+    links = page.locator("#xf-search-results > li > a").evaluate_all("els => els.map(e => e.href)")
+    base = page.url.split("/search/")[0] + "/"
+    return [link.removeprefix(base) for link in links][:n]

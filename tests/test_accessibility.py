@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import ROOT
-from test_search import type_query
+from browser import ROOT, type_query
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
+from browser import top_results, type_query
 from checkers.search_index import SHARDS, shard, tokens
 from playwright.sync_api import expect
 
@@ -67,23 +68,6 @@ def search_page(chromium):
     page.goto(base + "/")
     yield base, page
     page.close()
-
-
-def type_query(page, query: str) -> None:
-    """Go to the search page from the header, type a query and press Enter; wait for the answer."""
-    if "/search/" not in page.url:
-        page.locator("a.xf-search-link").click()
-    box = page.locator("#xf-q")
-    box.fill(query)
-    box.press("Enter")
-    expect(page.locator("#xf-search-results")).to_have_attribute("data-query", query, timeout=15000)
-
-
-def top_results(page, query: str, n: int = 3) -> list[str]:
-    type_query(page, query)
-    links = page.locator("#xf-search-results > li > a").evaluate_all("els => els.map(e => e.href)")
-    base = page.url.split("/search/")[0] + "/"
-    return [link.removeprefix(base) for link in links][:n]
 
 
 @pytest.mark.parametrize("query,expected", QUERIES)

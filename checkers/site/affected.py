@@ -18,9 +18,11 @@ from . import column
 from .pages import CALCULATOR_PAGE, CONTACTS, HOME, PAGELESS, SECTIONS, citations_page, page_of
 
 EVERYTHING = ("law", "holiday")  # quoted, or counted with, on nearly every page
-# Kinds whose data the checker's answers, the calculator or the home page show without naming the item.
-_WIDE = {"rule": (CALCULATOR_PAGE, HOME), "channel": (HOME,), "tree": (HOME,), "document": (), "contact": (HOME, CONTACTS),
-         "situation": (HOME,), "procedure": ()}
+# Pages that show a kind's data without naming the item (so used_by does not find them).
+_UNNAMED = {"rule": (CALCULATOR_PAGE, HOME), "channel": (HOME,), "tree": (HOME,), "contact": (HOME, CONTACTS),
+            "situation": (HOME,)}
+# Kinds the checker's answer pages show (their 现在就做 blocks): every answer page is made again.
+_IN_ANSWERS = {"rule", "channel", "tree", "document", "contact", "situation", "procedure"}
 _FOLDER = {kind: folder for _, folder, kind in SECTIONS}
 
 
@@ -41,8 +43,8 @@ def pages(kind: str, item_id: str, old: dict | None, new: dict | None, old_site,
             out.update((page_of("law", basis["law"]), citations_page(basis["law"], basis["article"])))
     for site in (old_site, new_site):
         out.update(page for page, _ in site.used_by(kind, item_id))
-    if kind in _WIDE:
-        out.update(_WIDE[kind])
+    out.update(_UNNAMED.get(kind, ()))
+    if kind in _IN_ANSWERS:
         out.update(new_site.checker_specs())
     if kind == "case":
         out |= _column_pages(item_id, old_site, new_site)

@@ -37,12 +37,7 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False) 
     files.update(feed.files(site))
     files.update(search_words.files(site))
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
-    for rel, text in files.items():
-        target = out_dir / rel
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            result.changed += 1
+    result.changed = sum(write_if_changed(out_dir / rel, text) for rel, text in files.items())
     for folder in GENERATED_DIRS:
         for path in sorted((out_dir / folder).rglob("*"), reverse=True):
             rel = path.relative_to(out_dir).as_posix()
@@ -52,4 +47,13 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False) 
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return result
+
+
+def write_if_changed(target: Path, text: str) -> bool:
+    """Write only a changed text: the site tool then sees only what really changed."""
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..citation import excerpt, provision
+from ..citation import excerpt, label
 from .pages import option_page, page_of, question_page
 from .render import page_url
 
@@ -42,7 +42,7 @@ class Exporter:
         article = self.content.article(basis["law"], basis["article"])
         law = self.content.items["law"][basis["law"]].data
         return {"law": basis["law"], "article": basis["article"], "paragraph": basis.get("paragraph"),
-                "item": basis.get("item"), "label": f"《{law['short_title']}》{provision(basis, article['text'])}",
+                "item": basis.get("item"), "label": label(law["short_title"], basis, article["text"]),
                 "text": "\n".join(excerpt(article["text"], basis))}
 
     def cites(self, bases: list[dict]) -> list[dict]:

@@ -1,18 +1,16 @@
 """Which pages exist, what each is called, and the context its template gets."""
 from __future__ import annotations
 
-import functools
-
 import datetime
 import re
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
 import segno
 from markupsafe import Markup, escape
 
-from ..citation import anchor, excerpt, provision
+from ..citation import anchor, excerpt, label as citation_label
 from .. import channel, safe_markdown
 from . import column
 from ..crossref import find_bases
@@ -80,14 +78,12 @@ class Citer:
     def __call__(self, bases: list[dict]) -> Markup:
         return Markup("、").join(self.one(b) for b in bases)
 
-    def label(self, basis: dict, article: dict) -> str:
-        return f"《{self.laws[basis['law']].data['short_title']}》{provision(basis, article['text'])}"
-
     def parts(self, basis: dict) -> dict:
         """What a citation shows: its label, the link to the article, and the cited text's lines
         (on pages as a tooltip, in the calculator's data as the quoted basis)."""
         article = self.content.article(basis["law"], basis["article"])
-        return {"label": self.label(basis, article), "href": self.link(page_of("law", basis["law"]), anchor(basis["article"])),
+        return {"label": citation_label(self.laws[basis["law"]].data["short_title"], basis, article["text"]),
+                "href": self.link(page_of("law", basis["law"]), anchor(basis["article"])),
                 "lines": excerpt(article["text"], basis)}
 
     def short(self, bases: list[dict]) -> str:
@@ -417,7 +413,7 @@ class Site:
         return index
 
 
-@functools.lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def _qr(url: str) -> str:
     # Kept between builds in one process: the editor's preview redraws the checker's pages, and
     # their addresses do not change.

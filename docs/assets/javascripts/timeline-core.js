@@ -1,6 +1,6 @@
 /* The case timeline's arithmetic for the browser (mirror of checkers/timeline.py): each step's due
  * date from the dates entered, counted by DeadlineEngine.  Shared by the 本案时间线 (timeline.js)
- * and the staff notices filled from the case (form.js).  No wording here. */
+ * and the staff notices filled from the case (form-case.js).  No wording here. */
 (function (root) {
   "use strict";
   // timeline: {steps: [{id, counts_from, deadline, period}]}; dates: {start, <step id>: iso}.

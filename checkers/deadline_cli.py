@@ -10,7 +10,8 @@ import sys
 from . import loader
 from .deadline import (EARLIEST, LATEST, Count, NoVersion, OutOfRange, count, for_rule,
                        non_ascii_digits, parse_period)
-from .deadline_text import basis_list, cn_day, general_counting_bases, step_lines
+from .deadline_text import (basis_list, cn_day, general_counting_bases, holiday_bases, step_lines,
+                            uncertainty_label)
 
 
 class BadInput(ValueError):
@@ -54,8 +55,10 @@ def run(args) -> int:
         if args.rule is not None:
             answer = _rule_answer(content, args.rule, start, today)
         else:
-            answer = {"rule": None, "from": start.isoformat(), **_count_json(count(start, period, content.calendar), today, content.calendar),
-                      "basis": basis_list(general_counting_bases(content), content.laws)}
+            c = count(start, period, content.calendar)
+            answer = {"rule": None, "from": start.isoformat(), **_count_json(c, today, content.calendar),
+                      "basis": basis_list(general_counting_bases(content), content.laws),
+                      "calendar_basis": basis_list(holiday_bases([c], content.calendar), content.laws)}
     except (BadInput, OutOfRange) as exc:
         print(f"python -m checkers deadline: {exc}", file=sys.stderr)
         return 2
@@ -77,10 +80,13 @@ def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
         answer = for_rule(rule, start, content.calendar)
     except NoVersion:
         spans = "；".join(f"{v['effective_from']} 至 {v['effective_until'] or '今'}" for v in rule["versions"])
-        return {**base, "deadline": None, "extended": False, "verified": False, "basis": [],
+        return {**base, "deadline": None, "extended": False, "verified": False, "basis": [], "calendar_basis": [],
                 "reason": f"本站没有收录 {start.isoformat()} 时适用的这条规定（本站收录的版本适用于：{spans}），无法计算。",
                 "steps": []}
-    out = {**base, **_count_json(answer.main, today, content.calendar), "basis": basis_list(answer.version["basis"], content.laws)}
+    counts = [answer.main, answer.extended_total, answer.custody]
+    out = {**base, **_count_json(answer.main, today, content.calendar), "basis": basis_list(answer.version["basis"], content.laws),
+           # Where a provisional year's holidays come from: 放假办法 第二条 (and why 调休 is open).
+           "calendar_basis": basis_list(holiday_bases(counts, content.calendar), content.laws)}
     if answer.extended_total:
         out["extension"] = {"condition": answer.version["extension"]["condition"],
                             **_count_json(answer.extended_total, today, content.calendar)}
@@ -95,6 +101,9 @@ def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
 def _count_json(c: Count, today: dt.date, calendar) -> dict:
     return {"period": str(c.period), "deadline": c.deadline.isoformat(), "weekday": cn_day(c.deadline)[-4:-1],
             "days_left": (c.deadline - today).days, "extended": c.extended, "verified": c.verified,
+            # Years whose art. 2 holidays are counted but whose 调休 is not yet published.
+            "provisional_years": [y for y in c.unknown_years if calendar.is_provisional(y)],
+            "uncertainty": uncertainty_label(c, calendar) or None,
             "steps": step_lines(c, calendar)}
 
 
@@ -108,7 +117,7 @@ def _human(a: dict) -> str:
     left = a["days_left"]
     when = f"还有 {left} 天" if left > 0 else ("就是今天" if left == 0 else f"已经过了 {-left} 天")
     lines.append(f"期限：{a['period']}　截止日期{'（人不在押）' if 'custody' in a else ''}：{cn_day(a['deadline'])}　{when}"
-                 + ("" if a["verified"] else "　【未经核实】"))
+                 + (f"　【{a['uncertainty']}】" if a["uncertainty"] else ""))
     lines.append("计算过程：")
     lines += [f"  {i}. {s}" for i, s in enumerate(a["steps"], 1)]
     if "custody" in a:
@@ -117,11 +126,15 @@ def _human(a: dict) -> str:
     if "extension" in a:
         ext = a["extension"]
         lines.append(f"如果依法延长（{ext['condition']}）：合计{ext['period']}，最晚 {cn_day(ext['deadline'])}"
-                     + ("" if ext["verified"] else "【未经核实】"))
+                     + (f"【{ext['uncertainty']}】" if ext["uncertainty"] else ""))
     for key, label in (("not_counted", "不计入期限"), ("exceptions", "例外")):
         for text in a.get(key, []):
             lines.append(f"{label}：{text}")
     lines.append("依据：" if a.get("rule") else "计算方法的依据（没有指定具体规则，按一般规则计算）：")
     for b in a["basis"]:
         lines.append(f"  《{b['title']}》（{b['version']}）{b['provision']}：{b['text']}")
+    if a.get("calendar_basis"):
+        lines.append("还没有放假通知的年份，法定节假日的依据：")
+        for b in a["calendar_basis"]:
+            lines.append(f"  《{b['title']}》（{b['version']}）{b['provision']}：{b['text']}")
     return "\n".join(lines)

@@ -51,11 +51,46 @@ def step_lines(c: Count, calendar) -> list[str]:
             lines.append(f"只数工作日：跳过{step.detail}个周末和节假日，第{c.period.value}个工作日是{cn_day(step.day)}。"
                          "调休上班的周六、周日算作工作日。")
         elif step.kind == "unverified":
-            years = "、".join(f"{y}年" for y in step.detail.split(","))
-            lines.append(f"注意：本站的节假日数据只有{calendar.first_year}年至{calendar.last_year}年，"
-                         f"没有{years}的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，"
-                         "不能作为确定的结论，请向办理机关核实。")
+            lines += unverified_lines([int(y) for y in step.detail.split(",")], calendar)
     return lines
+
+
+def _years(years: list[int]) -> str:
+    return "、".join(f"{y}年" for y in years)
+
+
+def unverified_lines(years: list[int], calendar) -> list[str]:
+    """Why a date is not final: a year whose 调休 is not yet published (its art. 2 holidays are
+    counted), or a year the site has no holiday data for at all.  deadline-text.js says the same."""
+    provisional = [y for y in years if calendar.is_provisional(y)]
+    unknown = [y for y in years if not calendar.is_provisional(y)]
+    lines = []
+    if provisional:
+        lines.append(f"暂定：国务院还没有公布{_years(provisional)}的节假日安排。元旦、春节、清明节、劳动节、端午节、"
+                     "中秋节、国庆节已按《全国年节及纪念日放假办法》第二条算作休息日；还没有定的只是调休和补假："
+                     "哪些周一到周五放假，哪些周六、周日上班。通知公布以后，这个日期可能会变，请尽早办理，不要等到最后一天。")
+    if unknown:
+        lines.append(f"注意：本站的节假日数据只有{calendar.first_year}年至{calendar.last_year}年，"
+                     f"没有{_years(unknown)}的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，"
+                     "不能作为确定的结论，请向办理机关核实。")
+    return lines
+
+
+def uncertainty_label(c: Count, calendar) -> str:
+    """'' for a final date; 暂定 when only 调休 is missing; 未经核实 when holiday data is missing."""
+    if c.verified:
+        return ""
+    return "暂定" if all(calendar.is_provisional(y) for y in c.unknown_years) else "未经核实"
+
+
+# Where a provisional year's holidays come from (第二条) and why its 调休 and 补假 are open (第六条、第七条).
+HOLIDAY_BASES = [{"law": "quanguo-nianjie-fangjia-banfa-2024", "article": n} for n in (2, 6, 7)]
+
+
+def holiday_bases(counts, calendar) -> list[dict]:
+    """The 放假办法 articles, when any of the counts used a provisional year."""
+    used = any(calendar.is_provisional(y) for c in counts if c is not None for y in c.unknown_years)
+    return HOLIDAY_BASES if used else []
 
 
 def general_counting_bases(content) -> list[dict]:

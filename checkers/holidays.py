@@ -3,13 +3,15 @@
 A wrong day here moves real deadlines, so a notice is refused when it cannot be what the
 State Council published: days outside its year, overlapping holidays, a 调休 working day
 that is not a Saturday or Sunday or that is also a holiday, or days that differ from what
-the package has for that year (unless the file says it is a correction and why).  Years must follow each other: a
-gap would make the engine treat the missing year as known.
+the package has for that year (unless the file says it is a correction and why), or a notice that leaves
+out a day 全国年节及纪念日放假办法 第二条 makes a holiday (a typing slip: no notice can take one away).
+Years must follow each other: a gap would make the engine treat the missing year as known.
 """
 from __future__ import annotations
 
 import datetime as dt
 
+from . import statutory_holidays
 from .problems import Problem, field_name
 from .workcalendar import PACKAGE, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, days, package_only
 
@@ -66,6 +68,13 @@ def _one(item) -> list[Problem]:
                                                  "调休上班的日子只会是周六或周日，请核对通知"))
         elif day in taken:
             problems.append(_problem(item, path, f"{text} 同时写成了放假（holidays[{taken[day]}]）和调休上班"))
+    # A year the package has is compared with the package below; a new year or a correction with 第二条.
+    if year >= statutory_holidays.FIRST_YEAR and (not in_package or "correction" in d) and not problems:
+        for day, name in statutory_holidays.days(year).items():
+            if day not in taken:
+                problems.append(_problem(item, ("holidays",), f"{day.isoformat()}（{name}）是《全国年节及纪念日放假办法》第二条规定的"
+                                                              "法定节假日，通知不会让这一天上班：请核对是否漏录"))
+                break
     if in_package and "correction" not in d and not problems:
         problems += _against_package(item)
     return problems

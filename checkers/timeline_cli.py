@@ -15,7 +15,7 @@ from pathlib import Path
 from . import loader
 from .deadline import GENERAL_COUNTING_TOPIC, OutOfRange, Period
 from .deadline_cli import BadInput, parse_day
-from .deadline_text import cn_day
+from .deadline_text import cn_day, uncertainty_label, unverified_lines
 from .timeline import START, Entry, TimelineError, build
 
 PROG = "python -m checkers timeline"
@@ -48,7 +48,7 @@ def run(args) -> int:
     except (BadInput, TimelineError, OutOfRange) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    answer = _json(kind, item, start, entries)
+    answer = _json(kind, item, start, entries, content.calendar)
     answer["counting_topic"] = content.topics[GENERAL_COUNTING_TOPIC]["title"]
     print(json.dumps(answer, ensure_ascii=False, indent=2) if args.json else _human(answer))
     return 0
@@ -61,7 +61,7 @@ def _parse_at(text: str) -> tuple[str, dt.date]:
     return step.strip(), parse_day(day.strip(), f"--at {step.strip()} 的日期")
 
 
-def _json(kind: str, item: dict, start: dt.date, entries: list[Entry]) -> dict:
+def _json(kind: str, item: dict, start: dt.date, entries: list[Entry], calendar) -> dict:
     titles = {s["id"]: s["title"] for s in item["steps"] if "id" in s}
     titles[START] = item["start"]
     steps = []
@@ -77,6 +77,8 @@ def _json(kind: str, item: dict, start: dt.date, entries: list[Entry]) -> dict:
                              else "done" if e.done else "due")
             out["due"] = e.due.deadline.isoformat() if e.due else None
             out["verified"] = e.due.verified if e.due else None
+            out["uncertainty"] = uncertainty_label(e.due, calendar) or None if e.due else None
+            out["uncertain_why"] = unverified_lines(list(e.due.unknown_years), calendar) if e.due else []
             if e.extended_due:
                 out["extended_due"] = e.extended_due.deadline.isoformat()
         steps.append(out)
@@ -111,7 +113,7 @@ def _human(answer: dict) -> str:
         if s.get("extended_due"):
             text += f"；依法延长的，最晚{cn_day(s['extended_due'])}"
         if not s["verified"]:
-            text += "（未经核实：超出本站节假日数据的年份）"
+            text += f"（{''.join(s['uncertain_why'])}）"
         if s["done"]:
             text += f"；已于{cn_day(s['done'])}完成"
             if s["status"] == "late":

@@ -7,6 +7,10 @@ other years.  Offices cannot wait for a package release each December, so a year
 can be typed in as content (checked by checkers/holidays.py).  A Calendar answers
 True/False where either source speaks and None where neither does, so callers say
 "unverified" instead of guessing; it also says, year by year, where its answer comes from.
+
+After the last year of that data, the holidays that 全国年节及纪念日放假办法 第二条 fixes for
+every year (checkers/statutory_holidays.py) are still known: those days answer False, every
+other day None.  Such a year is "provisional": only its 调休 and 补假 wait for the notice.
 """
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from functools import lru_cache
 from importlib import metadata
 
 from chinese_calendar import constants
+
+from . import statutory_holidays
 
 # The package's English holiday names, in the words of the State Council notices.
 HOLIDAY_NAMES = {
@@ -25,6 +31,9 @@ HOLIDAY_NAMES = {
 PACKAGE = "chinesecalendar"
 PACKAGE_FIRST_YEAR = min(constants.holidays).year
 PACKAGE_LAST_YEAR = max(constants.holidays).year
+# The last year whose art. 2 holidays are worked out: the last year the engines count from
+# (deadline.LATEST).  Later days have no data at all, as before 2004.
+PROVISIONAL_LAST_YEAR = 2099
 
 
 def days(span: dict) -> list[dt.date]:
@@ -52,20 +61,37 @@ class Calendar:
             self.notice_years[year] = notice
         years = {*range(PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR + 1), *self.notice_years}
         self.first_year, self.last_year = min(years), max(years)
+        self.provisional_first_year = max(self.last_year + 1, statutory_holidays.FIRST_YEAR)
 
     def covered(self, day: dt.date) -> bool:
         return self.first_year <= day.year <= self.last_year
 
+    def is_provisional(self, year: int) -> bool:
+        """A year after the data whose art. 2 holidays are known and whose 调休 is not."""
+        return self.provisional_first_year <= year <= PROVISIONAL_LAST_YEAR
+
     def is_workday(self, day: dt.date) -> bool | None:
-        """True/False from the official arrangements; None when the year is not in the data."""
+        """True/False from the official arrangements; None when the year is not in the data,
+        except that an art. 2 holiday of a provisional year is never a working day."""
         if not self.covered(day):
+            if self.is_provisional(day.year) and day in statutory_holidays.days(day.year):
+                return False
             return None
         # The package's own rule (chinese_calendar.is_workday), applied to the merged tables.
         return day in self.workdays or (day.weekday() < 5 and day not in self.holidays)
 
     def holiday_name(self, day: dt.date) -> str | None:
         """Chinese name of the statutory holiday on this day, or None (weekends have no name)."""
+        if self.is_provisional(day.year):
+            return statutory_holidays.days(day.year).get(day)
         return self.holidays.get(day)
+
+    def provisional_holidays(self) -> dict[dt.date, str]:
+        """Every art. 2 holiday of the provisional years (about 0.5 s: the lunar calendar)."""
+        out = {}
+        for year in range(self.provisional_first_year, PROVISIONAL_LAST_YEAR + 1):
+            out.update(statutory_holidays.days(year))
+        return out
 
     def is_adjusted_workday(self, day: dt.date) -> bool:
         """A Saturday or Sunday that the State Council made a working day (调休上班)."""
@@ -87,13 +113,20 @@ class Calendar:
         return out
 
     def export(self) -> dict:
-        """The same facts for the browser engine: one source for both."""
+        """The final data (package and notices), as open data v1 publishes it."""
         return {
             "first_year": self.first_year,
             "last_year": self.last_year,
             "holidays": {d.isoformat(): n for d, n in sorted(self.holidays.items())},
             "workdays": sorted(d.isoformat() for d in self.workdays),
         }
+
+    def export_with_provisional(self) -> dict:
+        """The same facts for the browser engine, provisional years included: one source for both."""
+        data = self.export()
+        data["holidays"].update((d.isoformat(), n) for d, n in self.provisional_holidays().items())
+        data["provisional"] = [self.provisional_first_year, PROVISIONAL_LAST_YEAR]
+        return data
 
 
 @lru_cache(maxsize=1)

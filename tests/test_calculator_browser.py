@@ -63,13 +63,21 @@ def test_rule_page_links_to_the_calculator_prefilled(chromium):
     page.close()
 
 
-def test_unverified_answer_is_marked(chromium):
+def test_a_date_in_a_year_without_its_notice_is_marked_provisional(chromium):
+    """2027 before its notice: 除夕 to 初三 are holidays by 第二条, the answer says 暂定 and why;
+    a year with no data at all says 未经核实."""
     base, browser = chromium
     page = browser.new_page()
-    page.goto(base + "/calculator/?rule=xinfang.review-request&from=2026-12-20")
+    page.goto(base + "/calculator/?rule=civil.appeal-judgment&from=2027-01-21")
     page.locator(".dl-answer").wait_for()  # the rule's data arrives after the page
     text = page.locator("#dl-result").inner_text()
-    assert "未经核实" in text and "没有2027年的放假和调休安排" in text
+    assert "截止日期：2027年2月9日（星期二）" in text and "暂定" in text
+    assert "2027年2月5日（星期五）是法定节假日（春节）" in text and "国务院还没有公布2027年的节假日安排" in text
+    assert "《全国年节及纪念日放假办法》第二条" in text and "未经核实" not in text
+    page.goto(base + "/calculator/?period=5&unit=工作日&from=2003-12-28")
+    page.locator("#pd-result .dl-answer").wait_for()
+    text = page.locator("#pd-result").inner_text()
+    assert "未经核实" in text and "没有2003年的放假和调休安排" in text
     page.close()
 
 

@@ -70,7 +70,9 @@ def test_worked_example_on_the_command_line(case):
         assert (case["article"]["law"], case["article"]["article"]) in cited
         assert all(b["version"] and b["text"] for b in answer["basis"])
     if not case["verified"]:
-        assert any("不能作为确定的结论" in s for s in answer["steps"])
+        assert any("不能作为确定的结论" in s or "可能会变" in s for s in answer["steps"])
+    # The 放假办法 is cited exactly when a provisional year's holidays were used.
+    assert bool(answer["calendar_basis"]) == bool(answer["provisional_years"])
 
 
 def test_cli_human_output_shows_the_working():

@@ -207,7 +207,7 @@ def test_timeline_due_dates_download_as_a_calendar_file(chromium):
     with page.expect_download() as download:
         page.click("text=下载到日历")
     calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
-    events = calendar.walk("VEVENT")
+    events = [e for e in calendar.walk("VEVENT") if "延长" not in str(e.get("SUMMARY"))]
     due = cli_due("staff-handling", "2026-09-01", {})
     expected = sorted(s["due"] for s in due.values() if s.get("due"))
     assert sorted(e.decoded("DTSTART").isoformat() for e in events) == expected
@@ -215,6 +215,47 @@ def test_timeline_due_dates_download_as_a_calendar_file(chromium):
     for event in events:
         assert "依据" in str(event.get("DESCRIPTION")) and "《" in str(event.get("DESCRIPTION"))
         assert "截止" in str(event.get("SUMMARY"))
+    context.close()
+
+
+def _download_ics(page, url: str) -> dict[str, icalendar.Event]:
+    page.goto(url)
+    page.locator("#tl-result ol.tl-steps > li").first.wait_for()
+    with page.expect_download() as download:
+        page.click("text=下载到日历")
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_a_corrected_timeline_updates_the_calendar_instead_of_adding_to_it(chromium):
+    """Issue 29: the UID names the case and the step, not the date.  A clerk who corrects the
+    受理 date and imports again gets the same events with new dates and a higher SEQUENCE; the
+    extended last day is an event of its own; a step since done comes back as cancelled."""
+    base, browser = chromium
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    case = "信访〔2026〕12号"
+    url = f"{base}/procedure/staff-handling/?case={case}&from=2026-09-01&at-accept=2026-09-10#case-timeline"
+    page.clock.set_fixed_time("2026-09-15T09:00:00")
+    first = _download_ics(page, url)
+    assert "案号：" + case in page.locator("#tl-result").inner_text()
+    page.clock.set_fixed_time("2026-09-15T09:05:00")  # five minutes later, on the visitor's clock
+    second = _download_ics(page, url.replace("at-accept=2026-09-10", "at-accept=2026-09-14"))
+    assert set(first) == set(second) and all(case in uid for uid in first)
+    due = {k: v for k, v in cli_due("staff-handling", "2026-09-01", {"accept": "2026-09-14"}).items() if v.get("due")}
+    conclude = f"staff-handling/conclude/case:{case}@xinfang-roadmap"
+    extended = f"staff-handling/conclude/extended/case:{case}@xinfang-roadmap"
+    assert second[conclude].decoded("DTSTART").isoformat() == due["conclude"]["due"]
+    assert second[extended].decoded("DTSTART").isoformat() == due["conclude"]["extended_due"]
+    assert "延长后的最晚一天" in str(second[extended]["SUMMARY"])
+    assert first[conclude].decoded("DTSTART") != second[conclude].decoded("DTSTART")
+    assert int(second[conclude]["SEQUENCE"]) > int(first[conclude]["SEQUENCE"])
+    done = _download_ics(page, url.replace("#case-timeline", "&at-conclude=2026-10-20#case-timeline"))
+    assert set(done) == set(first)
+    assert str(done[conclude].get("STATUS")) == "CANCELLED" and "已完成" in str(done[conclude]["SUMMARY"])
+    # Without a 案号 the case is its start date: still no date of a deadline in the UID.
+    plain = _download_ics(page, f"{base}/procedure/staff-handling/?from=2026-09-01&at-accept=2026-09-10#case-timeline")
+    assert all("from:2026-09-01" in uid and due["conclude"]["due"] not in uid for uid in plain)
     context.close()
 
 

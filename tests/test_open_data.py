@@ -17,7 +17,7 @@ from checkers import cli
 from conftest import ROOT
 
 V1 = ROOT / "schemas" / "open-data" / "v1"
-FILES = ("index", "rules", "channels", "tree", "calendar", "laws")
+FILES = ("index", "rules", "channels", "tree", "calendar", "statutory-holidays", "laws")
 # The v1 shape, pinned.  A change here breaks every consumer that validates what it reads:
 # publish the new shape as data/v2/ (a new folder of schemas) and leave v1 as it is.
 V1_SCHEMAS = {
@@ -26,6 +26,7 @@ V1_SCHEMAS = {
     "index": "186fa8a4ac76a12ff34028a110b7f8f5b09e4756397d46b5fdcc11d5ef16a421",
     "laws": "3d583365270dd988d097c945b73ad54f842332623c78068ad0ad476bd5c8770b",
     "rules": "7c7b83982b720dab2128aa1dff63925f43796889bbde1e6252fbd75314245af2",
+    "statutory-holidays": "d238375c6117aca34afeeaeb559ff77ef0e5e0b76f90bf0490d37b365b838ba5",
     "tree": "1a87ba824bf271befa6906e907b4f4ec12a183da8358727ceafc3e07fe35fadf",
 }
 
@@ -158,3 +159,33 @@ def test_only_data_is_shared_across_origins(server):
     with urllib.request.urlopen(server + "/", timeout=10) as response:
         assert "Access-Control-Allow-Origin" not in response.headers
         assert response.headers["Cache-Control"] == "no-cache"
+
+
+def test_every_file_validates_with_ajv_and_ajv_formats_as_the_page_says(site):
+    """The 开放数据 page tells JavaScript users to use Ajv's 2020-12 build with ajv-formats; that
+    must really accept every file and check dates, and Ajv alone must refuse, as the page warns."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node and (ROOT / "node_modules" / "ajv-formats").is_dir(), "make test installs ajv (package-lock.json)"
+    result = subprocess.run([node, str(ROOT / "tests" / "js" / "ajv-validate.js"), str(site / "data" / "v1")],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert sorted(l for l in lines if l.startswith(("ok ", "bad ")) and "format" not in l) == sorted(f"ok {n}" for n in FILES)
+    assert "ok format-checked" in lines
+    assert any(l.startswith("without-formats refused") and 'unknown format "date"' in l for l in lines)
+    page = (site / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "ajv-formats" in page and "ajv/dist/2020" in page and "FORMAT_CHECKER" in page
+
+
+def test_statutory_holidays_are_the_article_2_days_after_the_calendar(site):
+    calendar, later = load(site, "calendar"), load(site, "statutory-holidays")
+    assert later["first_year"] == calendar["last_year"] + 1
+    days = {h["date"]: h["name"] for h in later["holidays"]}
+    assert days["2027-02-05"] == "春节" and days["2027-01-01"] == "元旦" and "2027-02-09" not in days
+    assert all(dt.date.fromisoformat(d).year > calendar["last_year"] for d in days)
+    assert "2027-05-01" in later["on_weekends"] and "2027-05-03" not in later["on_weekends"]
+    assert later["basis"][0]["label"] == "《全国年节及纪念日放假办法》第二条"
+    assert {b["article"] for b in later["not_yet_known"]["basis"]} == {6, 7}

@@ -68,7 +68,7 @@ def _json(value) -> str:
 def files(site, page: str) -> dict[str, str]:
     """Path under docs/ -> script text."""
     # The days the engine counts from, so the browser refuses exactly what the command line refuses.
-    calendar = {**compact_calendar(site.content.calendar.export()), "range": [EARLIEST.isoformat(), LATEST.isoformat()]}
+    calendar = {**compact_calendar(site.content.calendar.export_with_provisional()), "range": [EARLIEST.isoformat(), LATEST.isoformat()]}
     out = {"data/calendar.js": f"window.DEADLINE_CALENDAR = {_json(calendar)};\n"}
     for item in site.items("rule"):
         # A registry rather than one global per rule: a page may load several rules, in any order.

@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import statutory_holidays
 from ..citation import excerpt, label
+from ..deadline import GENERAL_COUNTING_TOPIC
+from ..workcalendar import PROVISIONAL_LAST_YEAR
 from .pages import option_page, page_of, question_page
 from .render import page_url
 
@@ -118,6 +121,23 @@ class Exporter:
             })
         return {"trees": out}
 
+    def statutory_holidays(self) -> dict:
+        """The years after calendar.json's last_year, before their notice: the days 第二条 makes
+        holidays (certain), and those of them on a weekend, each owed a weekday off (第六条) that
+        only the notice names.  A new file, not a new field: calendar.json keeps its v1 shape."""
+        calendar = self.content.calendar
+        days = calendar.provisional_holidays()
+        law = statutory_holidays.LAW
+        # What the notice still decides is said once, on the counting topic (its 第六条、第七条 points).
+        points = [p for s in self.content.topics[GENERAL_COUNTING_TOPIC]["sections"] for p in s["points"]
+                  if any(b["law"] == law and b["article"] != statutory_holidays.ARTICLE for b in p["basis"])]
+        return {"first_year": calendar.provisional_first_year, "last_year": PROVISIONAL_LAST_YEAR,
+                "basis": self.cites([{"law": law, "article": statutory_holidays.ARTICLE}]),
+                "not_yet_known": self.statement({"text": "".join(p["text"] for p in points),
+                                                 "basis": [b for p in points for b in p["basis"]]}),
+                "holidays": [{"date": d.isoformat(), "name": n} for d, n in days.items()],
+                "on_weekends": [d.isoformat() for d in days if d.weekday() >= 5]}
+
     def laws(self) -> dict:
         out = []
         for item in self.site.items("law"):
@@ -157,6 +177,7 @@ WHAT = {
     "channels": "法定途径：找谁、哪一级、什么情况适用、要带什么、大致步骤、不服怎么办。",
     "tree": "“找对途径”的决策树：问题、选项、结果，以及每一步对应的本站页面。",
     "calendar": "节假日和调休上班的日子，以及每一年数据的来源。",
+    "statutory-holidays": "还没有国务院放假通知的年份（calendar.json 的 last_year 以后）：《全国年节及纪念日放假办法》第二条规定的法定节假日。这些日子一定放假；调休和补假要等通知。",
     "laws": "本站引用的法律法规：版本、通过和施行日期、已知的后来修改、收录的条文原文。",
     "index": "文件清单、许可，以及每项内容的最后核对日期。",
 }
@@ -166,7 +187,7 @@ def files(site) -> dict[str, str]:
     """Path under docs/ -> text: every v1 file, its schema beside it, the index, and the page about them."""
     export = Exporter(site)
     data = {"rules": export.rules(), "channels": export.channels(), "tree": export.trees(),
-            "calendar": export.calendar(), "laws": export.laws()}
+            "calendar": export.calendar(), "statutory-holidays": export.statutory_holidays(), "laws": export.laws()}
     data["index"] = export.index(data)
     out, shown = {}, []
     for name, body in data.items():

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, label as citation_label
 from .. import channel, safe_markdown
+from ..workcalendar import PROVISIONAL_LAST_YEAR
 from . import column
 from ..crossref import find_bases
 from ..deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
@@ -292,6 +293,8 @@ class Site:
                 rows[-1]["last"] = source["year"]
             else:
                 rows.append({**source, "first": source["year"], "last": source["year"]})
+        calendar = self.content.calendar
+        rows.append({"kind": "statute", "first": calendar.provisional_first_year, "last": PROVISIONAL_LAST_YEAR})
         for row in rows:
             row["years"] = f"{row['first']}年" + (f"至{row['last']}年" if row["last"] != row["first"] else "")
         return rows

@@ -25,8 +25,6 @@
       case "moved": return "顺延至下一个工作日：" + cnDay(s.day) + "。";
       case "no-rollover": return cnDay(s.day) + "是" + (s.detail === "weekend" ? "周末" : "法定节假日（" + s.detail + "）") + "，但不顺延：到这一天为止。";
       case "workdays": return "只数工作日：跳过" + s.detail + "个周末和节假日，第" + c.period.value + "个工作日是" + cnDay(s.day) + "。调休上班的周六、周日算作工作日。";
-      case "unverified": return "注意：本站的节假日数据只有" + calendar.first_year + "年至" + calendar.last_year + "年，没有" +
-        s.detail.split(",").join("年、") + "年的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，不能作为确定的结论，请向办理机关核实。";
     }
     return "";
   }
@@ -66,7 +64,10 @@
   function working(box, c) {
     box.appendChild(el("h3", "怎样算出来的"));
     var ol = el("ol");
-    c.steps.forEach(function (s) { ol.appendChild(el("li", stepText(c, s))); });
+    c.steps.forEach(function (s) {
+      var lines = s.kind === "unverified" ? T.unverifiedLines(s.detail.split(",").map(Number), cal) : [stepText(c, s)];
+      lines.forEach(function (line) { ol.appendChild(el("li", line)); });
+    });
     box.appendChild(ol);
   }
   function citations(box, heading, list) {
@@ -83,7 +84,7 @@
     var head = el("p", "", "dl-deadline");
     head.appendChild(el("strong", label + "：" + cnDay(c.deadline)));
     head.appendChild(document.createTextNode("　" + daysLeft(c.deadline)));
-    if (!c.verified) { head.appendChild(el("span", "未经核实", "badge unverified")); }
+    if (!c.verified) { head.appendChild(el("span", T.uncertainty(c, cal), "badge unverified")); }
     return head;
   }
   function render(rule, fromIso) {
@@ -113,7 +114,7 @@
     if (answer.extended_total) {
       var t = answer.extended_total;
       box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + periodText(t.period) +
-        "，最晚到" + cnDay(t.deadline) + (t.verified ? "。" : "（未经核实）。")));
+        "，最晚到" + cnDay(t.deadline) + (t.verified ? "。" : "（" + T.uncertainty(t, cal) + "）。")));
     }
     working(box, c);
     (answer.version.not_counted || []).forEach(function (t) { box.appendChild(el("p", "不计入期限：" + t)); });

@@ -38,7 +38,13 @@
     this.workdays = {};
     for (var i = 0; i < data.workdays.length; i++) { this.workdays[data.workdays[i]] = true; }
     this.range = data.range;  // [earliest, latest]: the days the engine counts from (checkers/deadline.py)
+    // [first, last] years after the data whose 放假办法 第二条 holidays are in `holidays` but whose
+    // 调休 is not published yet (checkers/workcalendar.py).
+    this.provisional = data.provisional || [0, -1];
   }
+  Calendar.prototype.isProvisional = function (year) {
+    return this.provisional[0] <= year && year <= this.provisional[1];
+  };
   // What is wrong with a date typed into a tool, as the command line judges it (deadline_cli.parse_day):
   // "empty", "invalid" (not a real day, or not YYYY-MM-DD with digits 0-9), "range", or null when usable.
   Calendar.prototype.dayProblem = function (iso) {
@@ -49,7 +55,10 @@
   // true/false from the official arrangements; null outside the years of data.
   Calendar.prototype.isWorkday = function (d) {
     var y = d.getUTCFullYear(), key = format(d);
-    if (y < this.first || y > this.last) { return null; }
+    if (y < this.first || y > this.last) {
+      // An art. 2 holiday is never a working day; any other day of such a year is not known yet.
+      return this.isProvisional(y) && this.holidays.hasOwnProperty(key) ? false : null;
+    }
     if (this.holidays.hasOwnProperty(key)) { return false; }
     if (this.workdays[key]) { return true; }
     return !isWeekend(d);

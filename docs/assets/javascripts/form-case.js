@@ -35,21 +35,21 @@
     if (!entry) { return null; }
     if (how === "done") { return entry.done ? {iso: entry.done} : null; }
     var count = how === "due" ? entry.due : entry.extended;
-    return count ? {iso: count.deadline, unverified: !count.verified} : null;
+    return count ? {iso: count.deadline, years: count.unknown_years} : null;
   }
 
-  var filled = [], missing = [], unverified = false;
+  var filled = [], missing = [], years = [];
   Array.prototype.forEach.call(document.querySelectorAll("[data-timeline]"), function (input) {
     var name = document.querySelector("label[for='" + input.id + "']").firstChild.textContent.trim();
     var found = dateFor(input.getAttribute("data-timeline"));
     if (found) {
       input.value = found.iso;
       filled.push(name + T.cnDate(found.iso));
-      unverified = unverified || found.unverified;
+      (found.years || []).forEach(function (y) { if (years.indexOf(y) < 0) { years.push(y); } });
     } else { missing.push(name); }
   });
   var text = "已按“" + timeline.title + "”本案时间线填上：" + (filled.join("，") || "无") + "。";
   if (missing.length) { text += missing.join("、") + "在时间线上还没有日期，请手工填写。"; }
-  if (unverified) { text += "有的日期超出本站节假日数据的年份，只按周六、周日休息计算，未经核实。"; }
+  if (years.length) { text += "有的日期不是最终结果：" + T.unverifiedLines(years.sort(), cal).join(""); }
   say(text + "请核对后再打印。");
 })();

@@ -56,7 +56,7 @@
       out.appendChild(line("依法延长的，最晚到" + T.cnDay(a.extended_total.deadline) + "。"));
     }
     if (!a.main.verified) {
-      out.appendChild(line("未经核实：本站没有" + a.main.unknown_years.join("、") + "年的放假安排，这个日期只按周六、周日休息计算，请向办理机关核实。", "now-unverified"));
+      T.unverifiedLines(a.main.unknown_years, cal).forEach(function (text) { out.appendChild(line(text, "now-unverified")); });
     }
     var more = document.createElement("a");
     more.href = form.getAttribute("action") + "?rule=" + encodeURIComponent(id) + "&from=" + encodeURIComponent(fromIso);

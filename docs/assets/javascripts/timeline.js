@@ -35,9 +35,13 @@
 
   function compute(dates) { return window.TimelineCore.compute(timeline, dates, rules, cal); }
 
+  // The optional 案号: shown on the answer (and its print), and what keeps calendar events stable.
+  function caseNumber() { return document.getElementById("tl-case").value.trim().slice(0, 60); }
+
   function render(dates) {
     out.textContent = "";
     var box = el("div", "", "tl-answer");
+    if (caseNumber()) { box.appendChild(el("p", "案号：" + caseNumber(), "tl-case")); }
     box.appendChild(el("h3", "从" + cnDay(dates.start) + "（" + timeline.start + "）起"));
     if (timeline.kind === "practice") { box.appendChild(el("p", "这些是地方做法自己定的时限，不是法定期限。", "tl-local")); }
     var ol = el("ol", "", "tl-steps");
@@ -58,7 +62,7 @@
         text = periodText(c.period) + "，截止" + cnDay(c.deadline);
         if (e.extended) { text += "；依法延长的，最晚" + cnDay(e.extended.deadline); }
         text += "。";
-        if (!c.verified) { text += "（未经核实：超出本站节假日数据的年份，只按周六、周日休息计算。）"; }
+        if (!c.verified) { text += "（" + T.unverifiedLines(c.unknown_years, cal).join("") + "）"; }
         if (!e.done) {
           // Against today's date on this device: passed, today, or how many days are left.
           var left = window.TimelineCore.daysFromToday(c.deadline);
@@ -108,12 +112,17 @@
   function caseQuery(dates) {
     var params = new URLSearchParams();
     params.set("procedure", timeline.id);
+    if (caseNumber()) { params.set("case", caseNumber()); }
     Object.keys(dates).forEach(function (key) { params.set(key === "start" ? "from" : "at-" + key, dates[key]); });
     return params.toString();
   }
 
   // The due dates as an iCalendar file (RFC 5545) that WPS, Outlook and phone calendars import:
-  // one all-day event per deadline still open, with its rule and article in the description.
+  // one all-day event per deadline still open (and one for the latest day if extended by law),
+  // with its rule and article in the description.  A step done since is sent as cancelled.
+  // Each event's UID names the case (its 案号, or else its start date), the procedure and the
+  // step, never the date: importing a corrected timeline updates the events instead of adding
+  // new ones beside the stale ones; SEQUENCE grows with each download so the newer one wins.
   // Made here and saved by the browser: nothing is sent anywhere.
   function icsText(value) { return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n"); }
   function fold(line) {
@@ -131,11 +140,28 @@
   function compact(iso) { return iso.replace(/-/g, ""); }
   function nextDay(iso) { return E.format(new Date(E.parse(iso).getTime() + 86400000)); }
   function download(dates) {
-    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//xinfang-roadmap//timeline//ZH", "CALSCALE:GREGORIAN"];
+    var now = new Date(), stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var sequence = String(Math.floor(now.getTime() / 60000));  // minutes: later downloads carry higher numbers
+    var which = caseNumber() ? "case:" + caseNumber() : "from:" + dates.start;
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//xinfang-roadmap//timeline//ZH", "CALSCALE:GREGORIAN",
+                 "METHOD:PUBLISH"];
+    function event(uid, day, summary, description, cancelled) {
+      lines.push("BEGIN:VEVENT", fold("UID:" + icsText(timeline.id + "/" + uid + "/" + which) + "@xinfang-roadmap"),
+                 "DTSTAMP:" + stamp, "SEQUENCE:" + sequence, "DTSTART;VALUE=DATE:" + compact(day),
+                 "DTEND;VALUE=DATE:" + compact(nextDay(day)), fold("SUMMARY:" + icsText(summary)),
+                 fold("DESCRIPTION:" + icsText(description)));
+      if (cancelled) { lines.push("STATUS:CANCELLED"); }
+      lines.push("END:VEVENT");
+    }
     compute(dates).forEach(function (e) {
-      if (!e.due || e.done) { return; }
-      var s = e.step, rule = s.deadline ? rules[s.deadline] : null, why;
+      if (!e.due) { return; }
+      var s = e.step, rule = s.deadline ? rules[s.deadline] : null, why, id = s.id || "step-" + timeline.steps.indexOf(s);
+      var title = "（" + timeline.title + (caseNumber() ? "，" + caseNumber() : "") + "）";
+      if (e.done) {
+        event(id, e.due.deadline, "已完成：" + s.title + title, "已于" + T.cnDate(e.done) + "完成。", true);
+        if (e.extended) { event(id + "/extended", e.extended.deadline, "已完成：" + s.title + title, "已于" + T.cnDate(e.done) + "完成。", true); }
+        return;
+      }
       if (rule) {
         var version = E.versionFor(rule, e.base);
         why = rule.title + "：" + periodText(e.due.period) + "，从“" + titles[s.counts_from] + "”起算。依据：" +
@@ -143,12 +169,12 @@
       } else {
         why = "地方做法自己定的时限：" + periodText(e.due.period) + "，不是法定期限。";
       }
-      if (!e.due.verified) { why += "未经核实：超出本站节假日数据的年份。"; }
-      lines.push("BEGIN:VEVENT", "UID:" + timeline.id + "-" + (s.id || "step") + "-" + compact(e.due.deadline) + "@xinfang-roadmap",
-                 "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + compact(e.due.deadline),
-                 "DTEND;VALUE=DATE:" + compact(nextDay(e.due.deadline)),
-                 fold("SUMMARY:" + icsText("截止：" + s.title + "（" + timeline.title + "）")),
-                 fold("DESCRIPTION:" + icsText(why)), "END:VEVENT");
+      function unsure(c) { return c.verified ? "" : T.unverifiedLines(c.unknown_years, cal).join(""); }
+      event(id, e.due.deadline, "截止：" + s.title + title, why + unsure(e.due));
+      if (e.extended) {
+        event(id + "/extended", e.extended.deadline, "延长后的最晚一天：" + s.title + title,
+              "依法延长的，合计" + periodText(e.extended.period) + "，最晚到这一天。" + why + unsure(e.extended));
+      }
     });
     lines.push("END:VCALENDAR");
     var blob = new Blob([lines.join("\r\n") + "\r\n"], {type: "text/calendar;charset=utf-8"});
@@ -162,6 +188,7 @@
 
   function fromUrl() {
     var params = new URLSearchParams(window.location.search), values = {start: params.get("from")};
+    if (params.get("case")) { document.getElementById("tl-case").value = params.get("case").slice(0, 60); }
     if (values.start === null) { return; }
     document.getElementById("tl-from").value = E.parse(values.start) ? values.start : "";
     timeline.steps.forEach(function (s) {
@@ -183,6 +210,7 @@
     out.textContent = "";
     if (!dates) { return; }
     var params = new URLSearchParams();
+    if (caseNumber()) { params.set("case", caseNumber()); }
     Object.keys(dates).forEach(function (key) { params.set(key === "start" ? "from" : "at-" + key, dates[key]); });
     // The answer lives in the URL, so it can be bookmarked or printed; it stays in this browser.
     history.replaceState(null, "", "?" + params.toString() + "#case-timeline");

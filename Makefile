@@ -36,8 +36,14 @@ browser-deps:
 validate: .venv/ok
 	$(PY) -m checkers validate
 
+# Publishing needs the site's public address: the sitemap, robots.txt, canonical links, feeds and
+# the QR codes on printed pages carry it, and without it they would name this machine (127.0.0.1).
+# So make build refuses to run without SITE_URL; to look at the site locally, use make serve.
 build: .venv/ok
-	$(PROPERDOCS) build -f mkdocs.yml
+	@if [ -z "$(SITE_URL)" ]; then \
+		echo "make build: 请写明网站的公开地址，例如 SITE_URL=https://example.gov.cn/xinfang/ make build（只在本机看网站，请用 make serve）" >&2; \
+		exit 2; fi
+	SITE_URL="$(SITE_URL)" $(PROPERDOCS) build -f mkdocs.yml
 
 # The same site made to open from a folder (file://: a USB stick, a kiosk, an intranet PC without a
 # server): links go to index.html and search works without a server.  Writes site-offline/.
@@ -70,4 +76,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q -n 2 tests -m "not browser"
 
 clean:
-	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml
+	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml docs/robots.txt

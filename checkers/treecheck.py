@@ -3,7 +3,7 @@
 Every option leads to exactly one next question or outcome; every question is
 reachable from the start and has exactly one way in (so each page can show the
 answers that led to it without JavaScript); there are no cycles; no outcome is
-more than MAX_QUESTIONS questions away; every outcome is reachable.
+more than MAX_QUESTIONS questions away; every outcome is reachable; no two outcomes share a title.
 """
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def check(item) -> list[Problem]:
             if entry["id"] in seen:
                 problem((path, i, "id"), f"{what} id“{entry['id']}”重复")
             seen.add(entry["id"])
+    # Two answers with one title cannot be told apart in search suggestions, lists and tabs: a
+    # citizen would pick the civil appeal for a criminal case.  One answer reached by several
+    # paths is one outcome, so a repeated title is always two different answers.
+    titles: dict[str, str] = {}
+    for i, o in enumerate(data["outcomes"]):
+        if o["title"] in titles:
+            problem(("outcomes", i, "title"), f"结果“{o['id']}”和“{titles[o['title']]}”标题相同，群众分不清：标题里写明是哪一类案件或哪一步")
+        titles.setdefault(o["title"], o["id"])
     if set(nodes) & set(outcomes):
         problem(("outcomes",), f"问题和结果不能同名：{'、'.join(sorted(set(nodes) & set(outcomes)))}")
     if data["start"] not in nodes:

@@ -7,8 +7,10 @@ static-site tool.
 """
 from __future__ import annotations
 
+import gzip
 import re
 import sys
+from urllib.parse import urljoin
 from pathlib import Path
 
 from properdocs.exceptions import Abort
@@ -25,7 +27,9 @@ from checkers.problems import ContentError  # noqa: E402
 from checkers.site.generate import generate  # noqa: E402
 
 
-_state = {"serve": False, "site": None}
+_state = {"serve": False, "site": None, "repeats": False}
+# One page in the site tool's sitemap, which lists each page by its canonical address.
+_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 _CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code\b")
 _POSTS = f"{CASES}/posts/"
 # Search: a citizen's query should land on the procedure or door first (it carries the law); a
@@ -55,6 +59,7 @@ def on_config(config):
     if left_out:
         config["not_in_nav"] = config["not_in_nav"] + GitIgnoreSpec.from_lines(left_out)
     _state["site"] = result.site
+    _state["repeats"] = False
     return config
 
 
@@ -75,6 +80,12 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # A page that repeats another's answer (an outcome reached by several answers) names that page
+    # as its canonical address, so a search engine lists the answer once.
+    if "canonical" in page.meta:
+        target = files.get_file_from_path(page.meta["canonical"])
+        _state["repeats"] = True
+        page.canonical_url = urljoin(config["site_url"] or "/", target.url)
     # The 案例专栏's pages: under the introduction, its newest posts and lists; for each post,
     # its search weight and, from its front matter, the byline, review date and local-practice
     # label under the lead, and the verbatim articles and its doors and procedures after the body.
@@ -84,6 +95,7 @@ def on_page_markdown(markdown, page, config, files):
     if not (source.startswith(_POSTS) and source.endswith(".md")):
         return markdown
     page.meta["search"] = _POST_SEARCH
+    page.meta["description"] = _state["site"].case_description(Path(source).stem)
     # The editor's Markdown is replaced whole by the page the generator built from it with the
     # column's safe profile: posts are untrusted input (checkers/safe_markdown.py).
     return _state["site"].case_page(Path(source).stem)
@@ -93,6 +105,26 @@ def on_post_page(output, page, config):
     # A code block may scroll sideways, so keyboard users must be able to focus it.  Material's
     # script used to add this; it is not loaded (overrides/main.html).
     return _CODE.sub(r'\1<code tabindex="0"', output)
+
+
+def on_post_build(config):
+    # The site tool lists every page by its canonical address, so a page that repeats another's
+    # answer would list that page a second time: each address is kept once.
+    sitemap = Path(config["site_dir"]) / "sitemap.xml"
+    if not _state["repeats"] or not sitemap.exists():
+        return
+    seen: set[str] = set()
+
+    def first(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return ""
+        seen.add(match.group(1))
+        return match.group(0)
+
+    text = _SITEMAP_URL.sub(first, sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.GzipFile(sitemap.with_suffix(".xml.gz"), "wb", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))
 
 
 def _expand(nav: list, children: dict[str, list]) -> list:

@@ -25,9 +25,13 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def site_build(root: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
-    """`make build` on a copy: ProperDocs with the project's mkdocs.yml (`make offline` with offline=True)."""
+def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`make build` on a copy: ProperDocs with the project's mkdocs.yml (`make offline` with offline=True).
+    Without site_url the site keeps the preview's address, as the tests need no public one."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}))
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     # The build writes its generated pages into root/docs: with tests in parallel (make test runs
     # two workers), a second build of the same root waits, so no build reads a half-written page.
     with open(root / ".build.lock", "w") as lock:

@@ -20,6 +20,18 @@ GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker",
                   "practice", "form", "document", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive")
 
 
+ROBOTS = "robots.txt"
+
+
+def robots(site_url: str) -> str:
+    """Crawlers may read every page; the sitemap (written by the site tool) is named by its full
+    address, as the robots.txt format requires."""
+    lines = ["# 信访路线图：公益普法网站，所有页面都可以收录。", "User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url}sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
 @dataclass
 class Result:
     pages: int = 0
@@ -36,6 +48,7 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False) 
     files.update(open_data.files(site))
     files.update(feed.files(site))
     files.update(search_words.files(site))
+    files[ROBOTS] = robots(site.site_url)
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
     result.changed = sum(write_if_changed(out_dir / rel, text) for rel, text in files.items())
     for folder in GENERATED_DIRS:

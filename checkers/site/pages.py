@@ -34,6 +34,8 @@ HOME = "index.md"  # the home page leads with the citizen's situations (procedur
 CONTACTS = "contact/index.md"  # every hotline and official online channel, with its source
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
 CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
+# A meta description longer than this is cut: search engines show about 120 Chinese characters.
+DESCRIPTION_LENGTH = 120
 RULE_GROUPS = ("信访", "诉讼", "复议", "仲裁", "其他")  # order of the calculator's menu (rule.schema.json enum)
 # Under each article of a law's page, at most this many 本站引用 links; all of them are on the
 # article's own citations page.  With hundreds of local procedures citing one article, the full list would be
@@ -202,13 +204,13 @@ class Site:
                 out[page] = partial(self.render, "question.md.j2", page, tree=d, node=node, trail=trail,
                                     target=lambda n, o, d=d: option_page(d, n, o),
                                     question_page=lambda q, d=d: question_page(d, q))
-            seen: set[str] = set()
+            first: dict[str, str] = {}  # outcome id -> the first answer's page: the one search and crawlers know
             for trail, outcome in channel.leaves(d):
                 page = option_page(d, trail[-1].question, trail[-1].option)
-                canonical = outcome["id"] not in seen
-                seen.add(outcome["id"])
+                canonical = first.setdefault(outcome["id"], page)
                 out[page] = partial(self.render, "outcome.md.j2", page, tree=d, outcome=outcome, trail=trail,
-                                    canonical=canonical, channels=[channels[c].data for c in outcome["channels"]],
+                                    canonical=canonical == page, canonical_page=canonical,
+                                    channels=[channels[c].data for c in outcome["channels"]],
                                     question_page=lambda q, d=d: question_page(d, q))
         return out
 
@@ -356,6 +358,11 @@ class Site:
         item = self.content.items["case"][case_id]
         return self.render("case_page.md.j2", page_of("case", case_id), item=item, d=item.data,
                            post=self.content.case_posts[case_id])
+
+    def case_description(self, case_id: str) -> str:
+        """A post's own meta description: its lead as plain text, cut where a search result would."""
+        text = safe_markdown.text(self.content.case_posts[case_id].lead).strip()
+        return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + "…"
 
     def qr_svg(self, page: str) -> Markup:
         """The page's public address as a QR code, drawn at build time as inline SVG (segno): a

@@ -6,6 +6,16 @@
   var root = document.documentElement, header = document.querySelector(".md-header__inner");
   if (!header) { return; }
 
+  // The theme's menu drawer and search are opened by checkboxes.  A browser that keeps a page's
+  // form state (back button, page cache) would show the menu still open; the theme prevented that
+  // with autocomplete="off", which HTML does not allow on checkboxes (hooks/theme.py removes it).
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box) { box.checked = false; }
+    });
+  });
+
   var toggle = document.createElement("button");
   toggle.type = "button";
   toggle.className = "xf-header-button xf-elder-toggle";

@@ -360,9 +360,11 @@ class Site:
                            post=self.content.case_posts[case_id])
 
     def case_description(self, case_id: str) -> str:
-        """A post's own meta description: its lead as plain text, cut where a search result would."""
+        """A post's own meta description: its lead as plain text, cut where a search result would,
+        and escaped, because the theme writes page descriptions into the page unescaped (as the
+        front matter of generated pages already is: base.md.j2)."""
         text = safe_markdown.text(self.content.case_posts[case_id].lead).strip()
-        return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + "…"
+        return str(escape(text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + "…"))
 
     def qr_svg(self, page: str) -> Markup:
         """The page's public address as a QR code, drawn at build time as inline SVG (segno): a

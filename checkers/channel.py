@@ -87,3 +87,19 @@ def questions(tree: dict):
                 yield from visit(nodes[option["next"]], trail + (Step(node, option),))
 
     yield from visit(nodes[tree["start"]], ())
+
+
+def now_block(kind: str, data: dict, channels: dict[str, dict]) -> tuple[dict, str | None]:
+    """The 现在就做 block of a channel ("channel") or a decision-tree outcome, and the rule its date
+    box counts by (None: no date box).  An outcome shows its first channel's block, with its own
+    fields where it has them.  `now.rule: null` says the step has no period in law.
+    One source for the page (checkers/site/pages.py) and for validation (crossref.py)."""
+    if kind == "channel":
+        now, rules = dict(data.get("now", {})), data["rules"]
+    else:
+        first = channels[data["channels"][0]]
+        now = {**first.get("now", {}), **data.get("now", {})}
+        rules = data.get("rules") or first["rules"]
+    if "rule" in now:
+        return now, now["rule"]
+    return now, rules[0] if rules else None

@@ -25,11 +25,12 @@ REFERENCES = {
                 (("stages", "*", "topics", "*"), "topic")],
     "topic": [(("procedures", "*"), "procedure"), (("rules", "*"), "rule"), (("related", "*"), "topic")],
     "law": [(("superseded_by",), "law")],
-    "rule": [(("counting",), "topic")],
+    "rule": [(("counting",), "topic"), (("after",), "rule")],
     "channel": [(("rules", "*"), "rule"), (("if_disagree", "next", "*"), "channel"), (("procedures", "*"), "procedure"),
-                (("now", "ask", "*"), "contact"), (("now", "rule"), "rule")],
+                (("now", "ask", "*"), "contact"), (("now", "rule"), "rule"), (("now", "expect"), "rule")],
     "tree": [(("outcomes", "*", "channels", "*"), "channel"), (("outcomes", "*", "rules", "*"), "rule"),
-             (("outcomes", "*", "now", "ask", "*"), "contact"), (("outcomes", "*", "now", "rule"), "rule")],
+             (("outcomes", "*", "now", "ask", "*"), "contact"), (("outcomes", "*", "now", "rule"), "rule"),
+             (("outcomes", "*", "now", "expect"), "rule")],
     "situation": [(("tree",), "tree")],
     "contact": [],
     "lexicon": [],
@@ -262,11 +263,13 @@ def _orphan_rules(content) -> list[Problem]:
             for rule_id, item in content.items["rule"].items() if rule_id not in used]
 
 
-_PERIOD = re.compile(r"(\d+)\s*(个工作日|工作日|日|天|个月|年)")
-_UNIT = {"个工作日": "工作日", "天": "日"}
+# A period ("15日", "6个月"), not a date or a version: "2024年1月1日" has neither a 2024-year nor a
+# 1-day period, and "1999年的行政复议法" no 1999-year one.
+PERIOD = re.compile(r"(?<![0-9年月])(?!(?:19|20)[0-9]{2}\s*年)(\d+)\s*(个工作日|工作日|日|天|个月|年)(?!\s*[0-9]{1,2}\s*月)")
+UNIT = {"个工作日": "工作日", "天": "日"}
 
 
-def _periods(rule: dict) -> set[tuple[int, str]]:
+def periods(rule: dict) -> set[tuple[int, str]]:
     out = set()
     for version in rule["versions"]:
         for period in (version["period"], version.get("extension", {}).get("period")):
@@ -305,22 +308,22 @@ def _period_mentions(content) -> list[Problem]:
     for rule in rules.values():
         for _, basis in find_bases(rule.data):
             by_article.setdefault((basis["law"], basis["article"]), set()).add(rule.id)
-    periods = {rule_id: _periods(rule.data) for rule_id, rule in rules.items()}
+    by_rule = {rule_id: periods(rule.data) for rule_id, rule in rules.items()}
     out = []
     for item in content.all_items():
         if item.kind in ("rule", "law"):
             continue
         for path, text, bases, linked in _statements(item.data):
-            mentioned = _PERIOD.findall(text)
+            mentioned = PERIOD.findall(text)
             if not mentioned:
                 continue
             related = {r for r in linked if r in rules}
             related |= set().union(*(by_article.get((b["law"], b["article"]), set()) for b in bases))
             if not related:
                 continue
-            allowed = set().union(*(periods[r] for r in related))
+            allowed = set().union(*(by_rule[r] for r in related))
             for value, unit in mentioned:
-                if (int(value), _UNIT.get(unit, unit)) not in allowed:
+                if (int(value), UNIT.get(unit, unit)) not in allowed:
                     shown = "、".join(f"{v}{u}" for v, u in sorted(allowed))
                     out.append(_problem(item, path, f"文字写的“{value}{unit}”与相关期限规则（{'、'.join(sorted(related))}：{shown}）不一致"))
     return out

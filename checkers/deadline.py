@@ -16,7 +16,7 @@ from __future__ import annotations
 from calendar import monthrange
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .workcalendar import Calendar
 
@@ -105,6 +105,12 @@ def count(start: dt.date, period: Period, calendar: Calendar, rollover: bool = T
     a rest day where it is (刑事诉讼法 第105条第4款, for a person in custody)."""
     if not EARLIEST <= start <= LATEST:
         raise OutOfRange(f"本站只计算从{EARLIEST.year}年到{LATEST.year}年之间的日期起算的期限")
+    return _counted(start, period, calendar, rollover)
+
+
+def _counted(start: dt.date, period: Period, calendar: Calendar, rollover: bool = True) -> Count:
+    """count() without the range check on the start day: a period that runs after another starts
+    where the other ended, which may be past LATEST although the day typed in was not."""
     try:
         return _count(start, period, calendar, rollover)
     except (OverflowError, ValueError):  # past year 9999: date() refuses to go there
@@ -169,9 +175,15 @@ class RuleAnswer:
     main: Count
     extended_total: Count | None  # the latest date if the extension the law allows is used
     custody: Count | None = None  # the last day without roll-over, where the version says custody stops it
+    # A rule that runs "after" another (its period starts when the other's ends, e.g. 复议 after an
+    # agency's reply period expired): the other rule's answer, and this period counted from the
+    # other's extended end, for when the agency lawfully extended its own period.
+    base: "RuleAnswer | None" = None
+    after_extended: Count | None = None
 
 
-def for_rule(rule: dict, start: dt.date, calendar: Calendar) -> RuleAnswer:
+def _own(rule: dict, start: dt.date, calendar: Calendar, after: bool = False) -> RuleAnswer:
+    counter = _counted if after else count
     version = version_for(rule, start)
     period = Period(version["period"]["value"], version["period"]["unit"])
     total = None
@@ -180,6 +192,32 @@ def for_rule(rule: dict, start: dt.date, calendar: Calendar) -> RuleAnswer:
         if extra["unit"] != period.unit:
             raise ValueError(f"{rule['id']}: extension unit differs from the period unit")
         # The extension lengthens the same period: 60日 + 30日 is counted as 90日 from the same start.
-        total = count(start, Period(period.value + extra["value"], period.unit), calendar)
-    custody = count(start, period, calendar, rollover=False) if "custody" in version else None
-    return RuleAnswer(rule, version, count(start, period, calendar), total, custody)
+        total = counter(start, Period(period.value + extra["value"], period.unit), calendar)
+    custody = counter(start, period, calendar, rollover=False) if "custody" in version else None
+    return RuleAnswer(rule, version, counter(start, period, calendar), total, custody)
+
+
+def _through(c: Count, before: Count) -> Count:
+    """A count that started where `before` ended is only as certain as `before` was."""
+    unknown = tuple(sorted(set(c.unknown_years) | set(before.unknown_years)))
+    if not before.unknown_years or c.unknown_years == unknown:
+        return c
+    steps = tuple(s for s in c.steps if s.kind != "unverified") + (Step("unverified", c.deadline.isoformat(), ",".join(map(str, unknown))),)
+    return replace(c, verified=False, unknown_years=unknown, steps=steps)
+
+
+def for_rule(rule: dict, start: dt.date, calendar: Calendar, rules: dict | None = None) -> RuleAnswer:
+    """`start` is the rule's trigger day; for a rule that runs after another, the other's trigger
+    day (the citizen knows when the agency got the request, not when its period ended)."""
+    if not rule.get("after"):
+        return _own(rule, start, calendar)
+    if rules is None or rule["after"] not in rules:
+        raise ValueError(f"{rule['id']}: runs after {rule.get('after')}, which was not given")
+    base = for_rule(rules[rule["after"]], start, calendar, rules)
+    own = _own(rule, base.main.deadline, calendar, after=True)
+    main = _through(own.main, base.main)
+    later = None
+    if base.extended_total is not None:
+        period = Period(own.version["period"]["value"], own.version["period"]["unit"])
+        later = _through(_counted(base.extended_total.deadline, period, calendar), base.extended_total)
+    return replace(own, main=main, base=base, after_extended=later)

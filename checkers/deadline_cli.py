@@ -75,15 +75,19 @@ def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
         what = f"没有这个期限规则：{rule_id}" if rule_id.strip() else "--rule 没有写期限规则 id"
         raise BadInput(f"{what}（可用：{'、'.join(sorted(rules))}）")
     rule = rules[rule_id]
-    base = {"rule": rule["id"], "title": rule["title"], "from": start.isoformat(), "trigger": rule["trigger"]}
+    # A rule that runs after another is asked for the other's trigger day (rule.after).
+    first = rules[rule["after"]] if rule.get("after") in rules else rule
+    base = {"rule": rule["id"], "title": rule["title"], "from": start.isoformat(), "trigger": first["trigger"],
+            "action": rule.get("action")}
     try:
-        answer = for_rule(rule, start, content.calendar)
+        answer = for_rule(rule, start, content.calendar, rules)
     except NoVersion:
         spans = "；".join(f"{v['effective_from']} 至 {v['effective_until'] or '今'}" for v in rule["versions"])
         return {**base, "deadline": None, "extended": False, "verified": False, "basis": [], "calendar_basis": [],
                 "reason": f"本站没有收录 {start.isoformat()} 时适用的这条规定（本站收录的版本适用于：{spans}），无法计算。",
                 "steps": []}
-    counts = [answer.main, answer.extended_total, answer.custody]
+    counts = [answer.main, answer.extended_total, answer.custody, answer.after_extended,
+              *((answer.base.main, answer.base.extended_total) if answer.base else ())]
     out = {**base, **_count_json(answer.main, today, content.calendar), "basis": basis_list(answer.version["basis"], content.laws),
            # Where a provisional year's holidays come from: 放假办法 第二条 (and why 调休 is open).
            "calendar_basis": basis_list(holiday_bases(counts, content.calendar), content.laws)}
@@ -93,6 +97,16 @@ def _rule_answer(content, rule_id: str, start: dt.date, today: dt.date) -> dict:
     if answer.custody:
         out["custody"] = {"text": answer.version["custody"]["text"], **_count_json(answer.custody, today, content.calendar),
                           "basis": basis_list(answer.version["custody"]["basis"], content.laws)}
+    if answer.base:
+        b = answer.base
+        # Context, never the answer: the other side's period, from whose end this one runs.
+        out["after"] = {"rule": b.rule["id"], "title": b.rule["title"], "actor": b.rule["actor"],
+                        **_count_json(b.main, today, content.calendar),
+                        "extended_deadline": b.extended_total.deadline.isoformat() if b.extended_total else None,
+                        "basis": basis_list(b.version["basis"], content.laws)}
+    if answer.after_extended:
+        out["after_extended"] = {"condition": answer.base.version["extension"]["condition"],
+                                 **_count_json(answer.after_extended, today, content.calendar)}
     out["not_counted"] = [n["text"] for n in answer.version.get("not_counted", [])]
     out["exceptions"] = [n["text"] for n in answer.version.get("exceptions", [])]
     return out
@@ -116,6 +130,13 @@ def _human(a: dict) -> str:
         return "\n".join(lines + [a["reason"]])
     left = a["days_left"]
     when = f"还有 {left} 天" if left > 0 else ("就是今天" if left == 0 else f"已经过了 {-left} 天")
+    if "after" in a:
+        b = a["after"]
+        lines.append(f"先看{b['actor']}的期限（{b['title']}）：{b['period']}，到{cn_day(b['deadline'])}届满"
+                     + (f"，依法延长的到{cn_day(b['extended_deadline'])}" if b["extended_deadline"] else "")
+                     + "。从届满那天的第二天起算你自己的期限。")
+    if a.get("action"):
+        lines.append(f"要做的事：{a['action']}")
     lines.append(f"期限：{a['period']}　截止日期{'（人不在押）' if 'custody' in a else ''}：{cn_day(a['deadline'])}　{when}"
                  + (f"　【{a['uncertainty']}】" if a["uncertainty"] else ""))
     lines.append("计算过程：")
@@ -127,11 +148,15 @@ def _human(a: dict) -> str:
         ext = a["extension"]
         lines.append(f"如果依法延长（{ext['condition']}）：合计{ext['period']}，最晚 {cn_day(ext['deadline'])}"
                      + (f"【{ext['uncertainty']}】" if ext["uncertainty"] else ""))
+    if "after_extended" in a:
+        ae = a["after_extended"]
+        lines.append(f"对方依法延长了期限的（{ae['condition']}）：从延长后的期限届满算，最晚 {cn_day(ae['deadline'])}"
+                     + (f"【{ae['uncertainty']}】" if ae["uncertainty"] else ""))
     for key, label in (("not_counted", "不计入期限"), ("exceptions", "例外")):
         for text in a.get(key, []):
             lines.append(f"{label}：{text}")
     lines.append("依据：" if a.get("rule") else "计算方法的依据（没有指定具体规则，按一般规则计算）：")
-    for b in a["basis"]:
+    for b in a["basis"] + a.get("after", {}).get("basis", []):
         lines.append(f"  《{b['title']}》（{b['version']}）{b['provision']}：{b['text']}")
     if a.get("calendar_basis"):
         lines.append("还没有放假通知的年份，法定节假日的依据：")

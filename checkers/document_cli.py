@@ -32,7 +32,7 @@ def run(args) -> int:
         print(f"{d['title']}（{d['id']}）：{d['summary']}")
         print(f"  交给：{d['send_to']}" + (f"　期限规则：{d['rule']}" if d["rule"] else ""))
         for f in d["fields"]:
-            need = "法律要求写明，依据" + "、".join(b["label"] for b in f["basis"]) if f["required"] else "受理机关需要"
+            need = "法律要求写明，依据" + "、".join(b["label"] for b in f["basis"]) if f["required"] is True else ("一般应当写明，依据" + "、".join(b["label"] for b in f["basis"]) if f["required"] == "usually" else "受理机关需要")
             print(f"  - {f['label']}（{f['type']}）：{f['hint']}【{need}】")
     return 0
 

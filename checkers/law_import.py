@@ -74,7 +74,7 @@ def convert(source: dict, numbers: list[int], today: str) -> dict:
 
 
 _ORDER = ("id", "title", "short_title", "version", "issued_by", "adopted", "promulgated", "effective_from",
-          "effective_until", "superseded_by", "dates_note", "later_amendment", "source", "source_commit",
+          "effective_until", "rank", "superseded_by", "dates_note", "later_amendment", "source", "source_commit",
           "articles_complete", "article_count", "last_reviewed", "articles")
 
 
@@ -121,7 +121,7 @@ def main(argv: list[str], root: Path | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     if old:
         # Keep the hand-maintained fields (effective dates, notes) of the existing file.
-        for key in ("effective_from", "effective_until", "superseded_by", "dates_note", "later_amendment"):
+        for key in ("effective_from", "effective_until", "rank", "superseded_by", "dates_note", "later_amendment"):
             if key in old:
                 law[key] = old[key]
         law = _in_schema_order(law)

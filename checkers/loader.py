@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, crossref, holidays, schema, words
+from . import cases, crossref, doorcheck, holidays, schema, words
 from .workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
@@ -109,7 +109,7 @@ def load(root: Path = ROOT) -> Content:
 
 def _checked(content: Content, problems: list[Problem]) -> Content:
     """The checks across files, on the whole content; every problem at once, or the content."""
-    problems = problems + crossref.check(content) + holidays.check(content) + words.check(content)
+    problems = problems + crossref.check(content) + doorcheck.check(content) + holidays.check(content) + words.check(content)
     if problems:
         raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in content.unreadable],
                            suppressed=content.suppressed)

@@ -65,7 +65,7 @@ def build(item: dict, rules: dict[str, dict], start: dt.date, done: dict[str, dt
         if base is not None:
             if rule is not None:
                 try:
-                    answer = for_rule(rule, base, calendar)
+                    answer = for_rule(rule, base, calendar, rules)
                     due, extended = answer.main, answer.extended_total
                 except NoVersion:
                     no_version = True

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checkers.channel import PathError, leaves, parse_answers, questions, walk
+from checkers.channel import PathError, leaves, now_block, parse_answers, questions, walk
 from conftest import ROOT, run_cli
 from htmlscan import scan
 
@@ -21,10 +21,25 @@ def tree(content):
 
 
 @pytest.mark.parametrize("case", SCENARIOS, ids=[c["name"] for c in SCENARIOS])
-def test_scenario_reaches_the_expected_channel(case, tree):
+def test_scenario_reaches_the_expected_channel(case, tree, content):
     position = walk(tree, parse_answers(case["answers"]))
     assert position.outcome is not None, f"{case['name']}: stopped at question {position.question['id']}"
-    assert position.outcome["channels"][0] == case["channel"]
+    outcome = position.outcome
+    assert outcome["channels"][0] == case["channel"]
+    if "outcome" not in case:
+        return
+    # The second doors (issue 24): the right answer, its date box counting the citizen's own step
+    # with the right period, and the article it rests on among its bases.
+    assert outcome["id"] == case["outcome"]
+    now, rule = now_block("outcome", outcome, content.channels)
+    assert rule == case["rule"], (case["name"], rule)
+    if rule:
+        version = next(v for v in content.rules[rule]["versions"] if v["effective_until"] is None)
+        period = version["period"]
+        assert f"{period['value']}{period['unit']}" == case["period"]
+        assert content.rules[rule]["actor_kind"] == "citizen"
+    bases = [*outcome["basis"], *(b for k in ("who", "how", "warn") for b in now.get(k, {}).get("basis", []))]
+    assert any(b["law"] == case["article"]["law"] and b["article"] == case["article"]["article"] for b in bases), case["name"]
 
 
 def test_every_channel_is_reached_and_has_a_scenario(tree, content):
@@ -151,3 +166,30 @@ def test_bad_tree_shapes_are_rejected(project, nodes, message):
 def test_walk_rejects_answers_out_of_order(tree):
     with pytest.raises(PathError):
         walk(tree, [("not-the-start", "x")])
+
+
+DOOR_ERRORS = [
+    # An answer that promises a period nobody computes.
+    ("procedures/tree/channel.yaml", "    title: 不服劳动仲裁裁决：收到裁决书后15日内到法院起诉。",
+     "    title: 不服劳动仲裁裁决：收到裁决书后99日内到法院起诉。", "outcomes[", "title", "写了“99日”"),
+    # A date box that would answer with the agency's day.
+    ("procedures/tree/channel.yaml", "      rule: admin.lawsuit-after-reconsideration\n",
+     "      rule: xinfang.handle\n", "outcomes[", "now.rule", "不是群众自己的"),
+    # A rule chain that loops.
+    ("procedures/rule/admin.duty-default-period.yaml", "trigger: 行政机关收到你的申请\n",
+     "after: admin.reconsideration-after-inaction\ntrigger: 行政机关收到你的申请\n", "", "after", "成了一个圈"),
+]
+
+
+@pytest.mark.parametrize("path,old,new,field_start,field_end,message", DOOR_ERRORS, ids=["period", "agency-date", "loop"])
+def test_a_door_that_promises_what_nobody_computes_is_refused(project, path, old, new, field_start, field_end, message):
+    target = project / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli(project, "validate")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = [l for l in result.stderr.splitlines() if message in l]
+    assert lines and lines[0].startswith(path + ":"), result.stderr
+    field = lines[0].split(": ")[1]
+    assert field.startswith(field_start) and field.endswith(field_end), lines[0]

@@ -26,7 +26,7 @@ def _python(case, content):
     start = dt.date.fromisoformat(case["from"])
     if "rule" in case:
         try:
-            answer = for_rule(content.rules[case["rule"]], start, content.calendar)
+            answer = for_rule(content.rules[case["rule"]], start, content.calendar, content.rules)
         except NoVersion:
             return None, None
         return answer.main, answer

@@ -30,13 +30,14 @@ def spans(calendar) -> list[tuple[dt.date, dt.date]]:
 
 
 def python_lines(rules: list[dict], calendar, span) -> list[str]:
-    out = []
+    out, by_id = [], {r["id"]: r for r in rules}
     day, last = span
     while day <= last:
         for rule in rules:
             try:
-                a = for_rule(rule, day, calendar)
-                out.append(f"{rule['id']}\t{day}\t{_line(a.main)}\t{_line(a.extended_total)}\t{_line(a.custody)}")
+                a = for_rule(rule, day, calendar, by_id)
+                base = f"\t{_line(a.base.main)}\t{_line(a.after_extended)}" if a.base else ""
+                out.append(f"{rule['id']}\t{day}\t{_line(a.main)}\t{_line(a.extended_total)}\t{_line(a.custody)}{base}")
             except NoVersion:
                 out.append(f"{rule['id']}\t{day}\tno-version\t-\t-")
         for p in PERIODS:

@@ -17,7 +17,7 @@ from checkers import cli
 from conftest import ROOT
 
 V1 = ROOT / "schemas" / "open-data" / "v1"
-FILES = ("index", "rules", "channels", "tree", "calendar", "statutory-holidays", "laws")
+FILES = ("index", "rules", "channels", "tree", "calendar", "statutory-holidays", "rule-chains", "laws")
 # The v1 shape, pinned.  A change here breaks every consumer that validates what it reads:
 # publish the new shape as data/v2/ (a new folder of schemas) and leave v1 as it is.
 V1_SCHEMAS = {
@@ -25,6 +25,7 @@ V1_SCHEMAS = {
     "channels": "1733c4f0fef4a718eb30ab6aa4c36c5bcfe940f8d344fe6a429a0c7a6320319e",
     "index": "186fa8a4ac76a12ff34028a110b7f8f5b09e4756397d46b5fdcc11d5ef16a421",
     "laws": "3d583365270dd988d097c945b73ad54f842332623c78068ad0ad476bd5c8770b",
+    "rule-chains": "ac43e2ba8e239d7b3fb588387cfbeee71b2d7654947d67fcdf706742b302012b",
     "rules": "7c7b83982b720dab2128aa1dff63925f43796889bbde1e6252fbd75314245af2",
     "statutory-holidays": "d238375c6117aca34afeeaeb559ff77ef0e5e0b76f90bf0490d37b365b838ba5",
     "tree": "1a87ba824bf271befa6906e907b4f4ec12a183da8358727ceafc3e07fe35fadf",
@@ -94,11 +95,29 @@ def _workday(calendar: dict, day: dt.date) -> bool:
     return iso not in calendar["_holidays"] and day.weekday() < 5
 
 
+def _consumer_end(calendar: dict, period: dict, start: dt.date) -> dt.date:
+    """A day or working-day period counted as rules.schema.json and calendar.json describe it."""
+    end = start
+    if period["unit"] == "workday":
+        left = period["value"]
+        while left:
+            end += dt.timedelta(days=1)
+            left -= _workday(calendar, end)
+        return end
+    assert period["unit"] == "day", period
+    end = start + dt.timedelta(days=period["value"])
+    while not _workday(calendar, end):
+        end += dt.timedelta(days=1)
+    return end
+
+
 def test_command_line_and_open_data_agree_for_every_rule(site):
     rules, calendar = load(site, "rules")["rules"], load(site, "calendar")
     calendar["_workdays"] = set(calendar["adjusted_workdays"])
     calendar["_holidays"] = {h["date"] for h in calendar["holidays"]}
-    checked = 0
+    chains = {c["rule"]: c["after"] for c in load(site, "rule-chains")["chains"]}
+    by_id = {r["id"]: r for r in rules}
+    checked = chained = 0
     for rule in rules:
         for version in rule["versions"]:
             # A day inside the version and inside the holiday data, so the answer is verified.
@@ -112,13 +131,16 @@ def test_command_line_and_open_data_agree_for_every_rule(site):
                 total = version["period"]["value"] + version["extension"]["period"]["value"]
                 assert cli_answer["extension"]["period"].startswith(str(total)), rule["id"]
             if version["period"]["unit"] == "day":
-                # A consumer with only rules.json and calendar.json gets the command line's date.
-                end = dt.date.fromisoformat(day) + dt.timedelta(days=version["period"]["value"])
-                while not _workday(calendar, end):
-                    end += dt.timedelta(days=1)
-                assert cli_answer["deadline"] == end.isoformat(), rule["id"]
+                # A consumer with only rules.json, rule-chains.json and calendar.json gets the command
+                # line's date: a chained rule counts from the end of the rule it runs after.
+                start = dt.date.fromisoformat(day)
+                if rule["id"] in chains:
+                    base = by_id[chains[rule["id"]]]
+                    start = _consumer_end(calendar, base["versions"][-1]["period"], start)
+                    chained += 1
+                assert cli_answer["deadline"] == _consumer_end(calendar, version["period"], start).isoformat(), rule["id"]
                 checked += 1
-    assert checked >= 10
+    assert checked >= 10 and chained >= 2
 
 
 def test_calendar_says_where_each_year_comes_from(site, content):

@@ -46,7 +46,10 @@ def rule_data(site, item, page: str) -> dict:
         return {"label": parts["label"], "href": parts["href"], "text": "\n".join(parts["lines"])}
 
     d = item.data
+    # A rule that runs after another carries that rule whole, so the page loads one file.
+    after = {"after": rule_data(site, site.content.items["rule"][d["after"]], page)} if d.get("after") else {}
     return {
+        **after, "action": d.get("action"), "actor": d["actor"],
         "id": d["id"], "title": d["title"], "trigger": d["trigger"], "page": link(page_of("rule", d["id"])),
         "versions": [{
             "effective_from": v["effective_from"], "effective_until": v["effective_until"], "period": v["period"],

@@ -138,6 +138,15 @@ class Exporter:
                 "holidays": [{"date": d.isoformat(), "name": n} for d, n in days.items()],
                 "on_weekends": [d.isoformat() for d in days if d.weekday() >= 5]}
 
+    def rule_chains(self) -> dict:
+        """Rules whose period starts when another rule's ends (rule `after`): rules.json cannot say so
+        without a new field, so a new file does.  Counting such a rule from its own trigger is wrong."""
+        out = []
+        for item in self.site.items("rule"):
+            if item.data.get("after"):
+                out.append({"rule": item.id, "after": item.data["after"], "page": self.page("rule", item.id)})
+        return {"chains": out}
+
     def laws(self) -> dict:
         out = []
         for item in self.site.items("law"):
@@ -179,6 +188,7 @@ WHAT = {
     "calendar": "节假日和调休上班的日子，以及每一年数据的来源。",
     "statutory-holidays": "还没有国务院放假通知的年份（calendar.json 的 last_year 以后）：《全国年节及纪念日放假办法》第二条规定的法定节假日。这些日子一定放假；调休和补假要等通知。",
     "laws": "本站引用的法律法规：版本、通过和施行日期、已知的后来修改、收录的条文原文。",
+    "rule-chains": "前后相接的期限：有的期限要等另一个期限届满才开始算（例如机关到期不答复，申请复议的60日从答复期限届满算起）。用 rules.json 计算这些规则时，先按 after 算出那条规则的届满日，再从届满日起算。",
     "index": "文件清单、许可，以及每项内容的最后核对日期。",
 }
 
@@ -187,7 +197,8 @@ def files(site) -> dict[str, str]:
     """Path under docs/ -> text: every v1 file, its schema beside it, the index, and the page about them."""
     export = Exporter(site)
     data = {"rules": export.rules(), "channels": export.channels(), "tree": export.trees(),
-            "calendar": export.calendar(), "statutory-holidays": export.statutory_holidays(), "laws": export.laws()}
+            "calendar": export.calendar(), "statutory-holidays": export.statutory_holidays(),
+            "rule-chains": export.rule_chains(), "laws": export.laws()}
     data["index"] = export.index(data)
     out, shown = {}, []
     for name, body in data.items():

@@ -228,16 +228,8 @@ class Site:
         return out
 
     def now_for(self, kind: str, data: dict) -> tuple[dict, str | None]:
-        """(现在就做 block, the rule its date box counts by) for a channel or a decision-tree outcome.
-        An outcome shows its first channel's block, with its own fields where it has them."""
-        if kind == "channel":
-            now = dict(data.get("now", {}))
-            rules = data["rules"]
-        else:
-            first = self.content.items["channel"][data["channels"][0]].data
-            now = {**first.get("now", {}), **data.get("now", {})}
-            rules = data.get("rules") or first["rules"]
-        return now, now.get("rule") or (rules[0] if rules else None)
+        """(现在就做 block, the rule its date box counts by): channel.now_block."""
+        return channel.now_block(kind, data, self.content.channels)
 
     @staticmethod
     def outcome_rules(outcome: dict, channels: list[dict]) -> list[str]:

@@ -18,8 +18,10 @@ for (let d = E.parse(first); E.format(d) <= last; d = new Date(d.getTime() + 864
   const day = E.format(d);
   for (const rule of data.rules) {
     const a = E.forRule(rule, day, cal);
-    out.push([rule.id, day, a ? line(a.main) : "no-version", a && a.extended_total ? line(a.extended_total) : "-",
-              a && a.custody ? line(a.custody) : "-"].join("\t"));
+    const row = [rule.id, day, a ? line(a.main) : "no-version", a && a.extended_total ? line(a.extended_total) : "-",
+                 a && a.custody ? line(a.custody) : "-"];
+    if (a && a.base) { row.push(line(a.base.main), line(a.after_extended)); }
+    out.push(row.join("\t"));
   }
   for (const p of periods) {
     const m = /^(\d+)(.+)$/.exec(p);

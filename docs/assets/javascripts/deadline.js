@@ -129,7 +129,7 @@
     return null;  // no version in force: an explicit answer, never a default
   }
 
-  function forRule(rule, startIso, cal) {
+  function ownForRule(rule, startIso, cal) {
     var version = versionFor(rule, startIso);
     if (!version) { return null; }
     var start = parse(startIso), period = version.period, total = null;
@@ -137,7 +137,33 @@
       total = count(start, {value: period.value + version.extension.period.value, unit: period.unit}, cal);
     }
     return {version: version, main: count(start, period, cal), extended_total: total,
-            custody: version.custody ? count(start, period, cal, false) : null};
+            custody: version.custody ? count(start, period, cal, false) : null, base: null, after_extended: null};
+  }
+  // A count that started where `before` ended is only as certain as `before` was (deadline._through).
+  function through(c, before) {
+    var seen = {}, years = [];
+    c.unknown_years.concat(before.unknown_years).forEach(function (y) { if (!seen[y]) { seen[y] = true; years.push(y); } });
+    years.sort(function (a, b) { return a - b; });
+    if (!before.unknown_years.length || years.length === c.unknown_years.length) { return c; }
+    var steps = c.steps.filter(function (s) { return s.kind !== "unverified"; });
+    steps.push({kind: "unverified", day: c.deadline, detail: years.join(",")});
+    return {start: c.start, period: c.period, deadline: c.deadline, extended: c.extended, verified: false,
+            unknown_years: years, steps: steps};
+  }
+  // rule.after: the rule whose end starts this one (its data is nested, checkers/site/browser_data.py);
+  // startIso is then that rule's trigger day.  Mirrors checkers/deadline.for_rule.
+  function forRule(rule, startIso, cal) {
+    if (!rule.after) { return ownForRule(rule, startIso, cal); }
+    var base = forRule(rule.after, startIso, cal);
+    if (!base) { return null; }
+    var own = ownForRule(rule, base.main.deadline, cal);
+    if (!own) { return null; }
+    own.main = through(own.main, base.main);
+    own.base = base;
+    if (base.extended_total) {
+      own.after_extended = through(count(parse(base.extended_total.deadline), own.version.period, cal), base.extended_total);
+    }
+    return own;
   }
 
   return {parse: parse, format: format, Calendar: Calendar, addMonths: addMonths, count: count,

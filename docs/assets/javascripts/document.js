@@ -10,8 +10,10 @@
   var key = "xf-doc-" + holder.getAttribute("data-doc"), status = holder.querySelector(".doc-status");
   var fields = Array.prototype.slice.call(holder.querySelectorAll("[data-field]"));
 
+  // The name an item has on paper: a citizen's document says 申请人、被申请人 there (data-label),
+  // where the form on screen speaks to the citizen as 你; otherwise the on-screen label.
   function label(input) {
-    return holder.querySelector("label[for='" + input.id + "']").firstChild.textContent.trim();
+    return input.getAttribute("data-label") || holder.querySelector("label[for='" + input.id + "']").firstChild.textContent.trim();
   }
   function values() {
     var out = {};
@@ -29,12 +31,24 @@
     return node;
   }
 
-  // The printed sheet: the title, then every item in the order the law lists them.  An empty item
-  // prints as a line to write on by hand.
+  // The printed sheet, read as a legal paper: the title; flush left, the body it goes to
+  // ("××人民政府：", role "to"); then every item in the order the law lists them; last, on the
+  // right, the signer's name with room to sign by hand (role "signature": a typed name prints
+  // beside the space, never instead of it) and the date under it (role "date").  An empty item
+  // prints as a line to write on by hand; an empty date as 年　月　日 to fill in.
   function draw() {
     sheet.textContent = "";
+    var byRole = {};
+    fields.forEach(function (f) { var role = f.getAttribute("data-role"); if (role) { byRole[role] = f; } });
     sheet.appendChild(el("h2", holder.getAttribute("data-title"), "doc-sheet-title"));
+    if (byRole.to) {
+      var to = el("p", "", "doc-sheet-to"), addressee = byRole.to.value.trim();
+      to.appendChild(addressee ? el("span", addressee) : el("span", "", "doc-sheet-blank"));
+      to.appendChild(document.createTextNode("："));
+      sheet.appendChild(to);
+    }
     fields.forEach(function (f) {
+      if (f.getAttribute("data-role")) { return; }
       var type = f.getAttribute("data-type"), value = f.value.trim(), name = label(f);
       if (type === "textarea" || type === "evidence") {
         var block = el("div", "", "doc-sheet-block");
@@ -55,6 +69,21 @@
         sheet.appendChild(p);
       }
     });
+    if (byRole.signature || byRole.date) {
+      var sign = el("div", "", "doc-sheet-sign");
+      if (byRole.signature) {
+        var line = el("p", "", "doc-sheet-signline"), typed = byRole.signature.value.trim();
+        line.appendChild(el("span", label(byRole.signature) + "：", "doc-sheet-label"));
+        line.appendChild(el("span", "", "doc-sheet-signspace"));
+        if (typed) { line.appendChild(el("span", "（" + typed + "）", "doc-sheet-signname")); }
+        sign.appendChild(line);
+      }
+      if (byRole.date) {
+        var day = byRole.date.value.trim();
+        sign.appendChild(el("p", day ? cnDate(day) : "　　　　年　　月　　日", "doc-sheet-date"));
+      }
+      sheet.appendChild(sign);
+    }
   }
 
   // A staff notice in the layout of GB/T 9704—2012 (print.css sets the page, 版心 and type):

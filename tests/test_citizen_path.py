@@ -95,29 +95,35 @@ def test_the_wages_answer_is_at_most_forty_percent_of_its_old_height(chromium):
 
 
 def test_the_date_box_gives_the_command_lines_date(chromium, site):
-    """Every rule a date box counts by, on the first answer page that uses it."""
+    """Every rule a date box counts by, on the first answer page that uses it: the citizen's own
+    box ("哪天之前") and the agency's ("等多久")."""
     base, browser = chromium
-    first_page_of: dict[str, str] = {}
+    first_page_of: dict[tuple[str, str], str] = {}
     for path in outcome_pages(site) + [f"channel/{p.parent.name}" for p in sorted((site / "channel").glob("*/index.html"))]:
         html = (site / path / "index.html").read_text(encoding="utf-8")
-        found = re.search(r'class="now-date"[^>]*data-rule="([^"]+)"', html)
-        if found:
-            first_page_of.setdefault(found.group(1), path)
-    assert len(first_page_of) >= 10
+        for rule, kind in re.findall(r'class="now-date"[^>]*data-rule="([^"]+)" data-kind="([a-z]+)"', html):
+            first_page_of.setdefault((rule, kind), path)
+    assert len(first_page_of) >= 10 and {k for _, k in first_page_of} == {"own", "expect"}
     page = browser.new_page()
-    for rule, path in first_page_of.items():
+    for (rule, kind), path in first_page_of.items():
         cli = json.loads(run_cli(ROOT, "deadline", "--rule", rule, "--from", "2026-09-01", "--json").stdout)
         page.goto(f"{base}/{path}/")
-        page.fill("#now-from", "2026-09-01")
-        page.click("form.now-date button")
-        answer = page.locator(".now-answer .now-deadline").first
+        form = page.locator(f"form.now-date[data-kind={kind}]")
+        form.locator("input[type=date]").fill("2026-09-01")
+        form.locator("button").click()
+        box = page.locator("dd", has=form)
+        answer = box.locator(".now-answer .now-deadline").first
         answer.wait_for()
         day = cli["deadline"]
         y, m, d = day.split("-")
         assert f"{int(y)}年{int(m)}月{int(d)}日" in answer.inner_text(), (rule, path, cli["deadline"], answer.inner_text())
+        if kind == "own" and cli.get("action"):
+            assert "最晚哪天" + cli["action"] in answer.inner_text()
+        if kind == "expect":
+            assert "这是机关的期限" in box.inner_text()
         if "custody" in cli:
             y, m, d = cli["custody"]["deadline"].split("-")
-            assert f"{int(y)}年{int(m)}月{int(d)}日" in page.locator(".now-answer").inner_text(), rule
+            assert f"{int(y)}年{int(m)}月{int(d)}日" in box.locator(".now-answer").inner_text(), rule
     page.close()
 
 

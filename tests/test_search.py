@@ -28,7 +28,9 @@ QUERIES = [
     ("信访处理意见书", "checker/problem--other/"),
     ("诉访分离", "topic/legal-channels-first/"),
     ("节假日", "topic/period-counting/"),
-    ("异议", "rule/xinfang.transfer-objection/"),
+    # 异议 alone now has two kinds of page (a 交办 objection, and 执行异议 since issue 24).
+    ("交办异议", "rule/xinfang.transfer-objection/"),
+    ("案外人异议", "checker/problem--seized/"),
     ("办理期限", "rule/xinfang.handle/"),
     ("信访条例", "law/xinfang-tiaoli-2005/"),
     ("禁止", "topic/prohibited-acts/"),

@@ -221,8 +221,8 @@ def test_feed_lists_every_published_post_with_absolute_links(site, content):
 
 def test_feed_names_authors_and_points_to_our_own_stylesheet(site, content):
     text = (site / "feed_rss_created.xml").read_text(encoding="utf-8")
-    assert '<?xml-stylesheet type="text/xsl" href="assets/feed.xsl"?>' in text
-    assert (site / "assets/feed.xsl").exists() and (site / "assets/stylesheets/feed.css").exists()
+    assert '<?xml-stylesheet type="text/css" href="assets/stylesheets/feed.css"?>' in text and "text/xsl" not in text
+    assert (site / "assets/stylesheets/feed.css").exists() and not (site / "assets/feed.xsl").exists()
     items = ET.fromstring(text.encode("utf-8")).findall("./channel/item")
     dc = "{http://purl.org/dc/elements/1.1/}"
     for item, post in zip(items, posts(content)):

@@ -1,5 +1,5 @@
-"""The 案例专栏's RSS feeds, written from the validated posts, and the stylesheet that makes
-them readable when opened in a browser.
+"""The 案例专栏's RSS feeds, written from the validated posts, styled by a CSS sheet so that they
+read well when opened in a browser (no XSLT: browsers are removing it).
 
 Written here rather than by mkdocs-rss-plugin: the plugin showed authors by internal id,
 appended the same posts again on every rebuild under `serve`, put the lead's HTML in the
@@ -17,7 +17,7 @@ from .. import safe_markdown
 from .render import page_url
 
 CREATED, UPDATED = "feed_rss_created.xml", "feed_rss_updated.xml"  # the addresses subscribers already use
-STYLESHEET = "assets/feed.xsl"  # a static asset in docs/, on our own host
+STYLESHEET = "assets/stylesheets/feed.css"  # a static asset in docs/, on our own host
 LENGTH = 20
 TITLE = "信访路线图 · 案例专栏"
 DESCRIPTION = "各地政法机关和信访部门供稿的典型案例：案情简介、处理过程、法律依据。"
@@ -50,7 +50,7 @@ def feed(site, posts: list, address: str) -> str:
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = link
         ET.SubElement(item, "pubDate").text = rfc822(d["date"])
-        ET.SubElement(item, f"{{{_DC}}}date").text = d["date"]  # for the stylesheet, which cannot parse pubDate
+        ET.SubElement(item, f"{{{_DC}}}date").text = d["date"]  # what a reader of the page sees (pubDate is for readers)
         for name in site.case_authors(post):
             ET.SubElement(item, f"{{{_DC}}}creator").text = name
         for category in d["categories"]:
@@ -58,7 +58,7 @@ def feed(site, posts: list, address: str) -> str:
         # The lead as the safe profile rendered it, reduced to text: readers get no markup from us.
         ET.SubElement(item, "description").text = safe_markdown.text(site.content.case_posts[post.id].lead)
     ET.indent(rss)
-    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/xsl" href="{STYLESHEET}"?>\n'
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/css" href="{STYLESHEET}"?>\n'
     return head + ET.tostring(rss, encoding="unicode") + "\n"
 
 

@@ -28,3 +28,21 @@ def test_page_fits_a_phone_and_its_controls_can_be_tapped(chromium, kind):
             .filter(([, h, right]) => h < 44 || right > window.innerWidth)""")
     context.close()
     assert not small, small
+
+
+@pytest.mark.parametrize("path", ["/rule/xinfang.handle/", "/channel/"])
+def test_a_table_shows_every_column_on_a_phone(chromium, path):
+    """The four-column tables (a rule's versions, the list of channels) become one card a row at
+    360 px: every cell, 依据 included, lies inside the screen, none behind a sideways scroll."""
+    base, browser = chromium
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + path)
+    cells = page.locator("article td").evaluate_all(
+        "els => els.map(e => [e.getAttribute('data-label'), e.getBoundingClientRect().right, getComputedStyle(e, '::before').content])")
+    context.close()
+    assert cells
+    labels = {label for label, _, _ in cells}
+    assert labels & {"依据", "主要依据"}, labels
+    assert all(right <= 360 for _, right, _ in cells), [c for c in cells if c[1] > 360][:3]
+    assert all(label in before for label, _, before in cells), cells[:2]

@@ -167,6 +167,9 @@ def _timeline(item) -> list[Problem]:
                                 f"“{source}”不是 start，也不是前面某一步的 id（前面的：{'、'.join(sorted(seen))}）"))
         elif source is None and timed in step and "start" in item.data:
             out.append(_problem(item, ("steps", i, timed), "有时间线的程序，每个带期限的步骤都要写 counts_from（从哪天起算）"))
+        for j, other in enumerate(step.get("unless", [])):
+            if other not in {s.get("id") for s in item.data["steps"]} or other == step.get("id"):
+                out.append(_problem(item, ("steps", i, "unless", j), f"“{other}”不是这个程序里另一步的 id"))
         if "id" in step:
             if step["id"] in seen:
                 out.append(_problem(item, ("steps", i, "id"), f"步骤 id“{step['id']}”重复（start 也不能用作步骤 id）"))

@@ -31,6 +31,7 @@ class Entry:
     no_version: bool = False         # the rule has no version in force on the base date
     done: dt.date | None = None      # the date staff entered for this step
     late: bool = False               # done after the due date (an extension, if any, must have been approved)
+    not_needed: str | None = None    # the step (step.unless) whose completion made this one unnecessary
 
     @property
     def pending(self) -> bool:
@@ -72,6 +73,8 @@ def build(item: dict, rules: dict[str, dict], start: dt.date, done: dict[str, dt
             elif "period" in step:
                 due = count(base, Period(step["period"]["value"], step["period"]["unit"]), calendar)
         finished = done.get(step.get("id", ""))
+        # The branch not taken: once the matter is accepted, telling the petitioner where to go is moot.
+        moot = next((other for other in step.get("unless", []) if other in done), None) if not finished else None
         entries.append(Entry(step, index, source, base, due, extended, rule, no_version, finished,
-                             late=bool(finished and due and finished > due.deadline)))
+                             late=bool(finished and due and finished > due.deadline), not_needed=moot))
     return entries

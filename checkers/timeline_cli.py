@@ -73,7 +73,8 @@ def _json(kind: str, item: dict, start: dt.date, entries: list[Entry], calendar)
                                   "date": e.base.isoformat() if e.base else None}
             out["rule"] = e.rule["id"] if e.rule else None
             out["period"] = str(e.due.period) if e.due else _period_text(e)
-            out["status"] = ("pending" if e.pending else "no-version" if e.no_version else "late" if e.late
+            out["not_needed_since"] = e.not_needed
+            out["status"] = ("not-needed" if e.not_needed else "pending" if e.pending else "no-version" if e.no_version else "late" if e.late
                              else "done" if e.done else "due")
             out["due"] = e.due.deadline.isoformat() if e.due else None
             out["verified"] = e.due.verified if e.due else None
@@ -84,6 +85,10 @@ def _json(kind: str, item: dict, start: dt.date, entries: list[Entry], calendar)
         steps.append(out)
     return {"kind": kind, "id": item["id"], "title": item["title"], "local_practice": kind == "practice",
             "start": {"title": item["start"], "date": start.isoformat()}, "steps": steps}
+
+
+def titles_done(answer: dict, step_id: str) -> str:
+    return next(s["title"] for s in answer["steps"] if s["id"] == step_id)
 
 
 def _period_text(e: Entry) -> str | None:
@@ -103,6 +108,9 @@ def _human(answer: dict) -> str:
             lines.append(head + (f"：已于{cn_day(s['done'])}完成" if s["done"] else "：没有单独的期限"))
             continue
         source = s["counts_from"]
+        if s["status"] == "not-needed":
+            lines.append(f"{head}：不需要了（“{titles_done(answer, s['not_needed_since'])}”已经完成）")
+            continue
         if s["status"] == "pending":
             lines.append(f"{head}：{s['period'] or ''}，从“{source['title']}”那天起算；那一步的日期还没有填（--at {source['id']}=日期）")
             continue

@@ -378,7 +378,7 @@ class Site:
     def timeline_data(self, item, link: Linker) -> dict:
         """What timeline.js needs for one page: the chain of steps (rules come from data/rules/),
         and for a step that issues a notice, the notice's page to fill in with the case's dates."""
-        keys = ("id", "title", "actor", "deadline", "period", "counts_from")
+        keys = ("id", "title", "actor", "deadline", "period", "counts_from", "unless")
         steps = []
         for s in item.data["steps"]:
             step = {k: s[k] for k in keys if k in s}

@@ -9,6 +9,8 @@
     return timeline.steps.map(function (step) {
       var base = step.counts_from ? dates[step.counts_from] : null;
       var entry = {step: step, base: base, done: step.id ? dates[step.id] : null};
+      // The branch not taken (step.unless, as checkers/timeline.py): a step made moot by another's completion.
+      entry.notNeeded = entry.done ? null : (step.unless || []).filter(function (id) { return dates[id]; })[0] || null;
       if (!step.counts_from) { return entry; }
       entry.pending = !base;
       if (base && step.deadline) {

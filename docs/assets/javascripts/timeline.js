@@ -36,6 +36,8 @@
   function compute(dates) { return window.TimelineCore.compute(timeline, dates, rules, cal); }
 
   // The optional 案号: shown on the answer (and its print), and what keeps calendar events stable.
+  // It never goes into an address: a reload or a link would send it to the server (the dates do, as
+  // the page's answer must work without JavaScript; a case number identifies a person's matter).
   function caseNumber() { return document.getElementById("tl-case").value.trim().slice(0, 60); }
 
   function render(dates) {
@@ -50,7 +52,10 @@
       li.appendChild(el("strong", s.title));
       li.appendChild(document.createTextNode("（" + s.actor + "）："));
       var text;
-      if (!s.counts_from) {
+      if (e.notNeeded) {
+        text = "不需要了：“" + titles[e.notNeeded] + "”已经完成。";
+        li.className = "not-needed";
+      } else if (!s.counts_from) {
         text = e.done ? "已于" + cnDay(e.done) + "完成。" : "没有单独的期限。";
       } else if (e.pending) {
         text = "从“" + titles[s.counts_from] + "”那天起算；那一步的日期还没有填，填上后才能算。";
@@ -112,7 +117,6 @@
   function caseQuery(dates) {
     var params = new URLSearchParams();
     params.set("procedure", timeline.id);
-    if (caseNumber()) { params.set("case", caseNumber()); }
     Object.keys(dates).forEach(function (key) { params.set(key === "start" ? "from" : "at-" + key, dates[key]); });
     return params.toString();
   }
@@ -157,9 +161,11 @@
       if (!e.due) { return; }
       var s = e.step, rule = s.deadline ? rules[s.deadline] : null, why, id = s.id || "step-" + timeline.steps.indexOf(s);
       var title = "（" + timeline.title + (caseNumber() ? "，" + caseNumber() : "") + "）";
-      if (e.done) {
-        event(id, e.due.deadline, "已完成：" + s.title + title, "已于" + T.cnDate(e.done) + "完成。", true);
-        if (e.extended) { event(id + "/extended", e.extended.deadline, "已完成：" + s.title + title, "已于" + T.cnDate(e.done) + "完成。", true); }
+      if (e.done || e.notNeeded) {
+        // Sent as cancelled, so an event imported earlier for this step goes away.
+        var head = e.done ? "已完成：" : "不需要了：", why0 = e.done ? "已于" + T.cnDate(e.done) + "完成。" : "“" + titles[e.notNeeded] + "”已经完成。";
+        event(id, e.due.deadline, head + s.title + title, why0, true);
+        if (e.extended) { event(id + "/extended", e.extended.deadline, head + s.title + title, why0, true); }
         return;
       }
       if (rule) {
@@ -188,7 +194,6 @@
 
   function fromUrl() {
     var params = new URLSearchParams(window.location.search), values = {start: params.get("from")};
-    if (params.get("case")) { document.getElementById("tl-case").value = params.get("case").slice(0, 60); }
     if (values.start === null) { return; }
     document.getElementById("tl-from").value = E.parse(values.start) ? values.start : "";
     timeline.steps.forEach(function (s) {
@@ -210,7 +215,6 @@
     out.textContent = "";
     if (!dates) { return; }
     var params = new URLSearchParams();
-    if (caseNumber()) { params.set("case", caseNumber()); }
     Object.keys(dates).forEach(function (key) { params.set(key === "start" ? "from" : "at-" + key, dates[key]); });
     // The answer lives in the URL, so it can be bookmarked or printed; it stays in this browser.
     history.replaceState(null, "", "?" + params.toString() + "#case-timeline");

@@ -3,7 +3,8 @@ promises about time.
 
 - The date box answers the citizen's own last day.  Its rule (now.rule, or the first rule) must be
   one the citizen keeps (actor_kind: citizen); an agency's period is context, never that answer: it
-  goes in now.expect (“等多久”), which must be an agency's rule.
+  goes in now.expect (“等多久”), which must be an agency's rule.  Either box asks for a day in the
+  words on the citizen's own paper (the rule's date_label), not in the statute's.
 - An answer (a decision-tree outcome) that states a period ("15日内起诉") must have a rule with that
   period among its own rules, its date box's rule and its channels' rules, so the calculator and the
   date box can count it.  A period without a rule would be a promise nobody computes.
@@ -23,11 +24,27 @@ def check(content) -> list[Problem]:
     out = _chains(content, rules)
     for item in content.items["channel"].values():
         out += _date_box(item, ("now",), now_block("channel", item.data, channels), rules, item.data)
+    asked = {now_block("channel", c, channels)[0].get("expect") for c in channels.values()}
+    asked |= {now_block("channel", c, channels)[1] for c in channels.values()}
     for item in content.items["tree"].values():
         for i, outcome in enumerate(item.data["outcomes"]):
             block = now_block("outcome", outcome, channels)
+            asked |= {block[1], block[0].get("expect")}
             out += _date_box(item, ("outcomes", i, "now"), block, rules, outcome)
             out += _stated_periods(item, i, outcome, block[1], rules, channels)
+    for document in content.items["document"].values():
+        asked.add(document.data.get("rule"))
+    return out + _date_labels(content, sorted(r for r in asked if r in rules))
+
+
+def _date_labels(content, asked: list[str]) -> list[Problem]:
+    """A date box asks for the day in the words on the citizen's own paper, not the statute's."""
+    out = []
+    for rule_id in asked:
+        item = content.items["rule"][rule_id]
+        if not item.data.get("date_label"):
+            out.append(_problem(item, ("trigger",), f"日期框要问群众一个他知道的日子：写 date_label，用他手里那张纸上的说法，"
+                                                    f"例如“收到复议决定书的那天”（{rule_id} 用在“现在就做”或者文书的日期框里）"))
     return out
 
 
@@ -56,10 +73,11 @@ def _date_box(item, path: tuple, block, rules: dict, data: dict) -> list[Problem
     if expect in rules and rules[expect]["actor_kind"] != "authority":
         return [_problem(item, path + ("expect",) if "expect" in data.get("now", {}) else path,
                          f"“等多久”要写机关的期限，“{rules[expect]['title']}”（{expect}）是群众自己的期限：写进 now.rule")]
+    out = []
     if rule_id is None or rule_id not in rules or rules[rule_id]["actor_kind"] == "citizen":
-        return []
+        return out
     where = path + ("rule",) if "rule" in data.get("now", {}) else (path[:-1] + ("rules", 0) if data.get("rules") else path[:-1])
-    return [_problem(item, where, f"“哪天之前”的日期框会用“{rules[rule_id]['title']}”（{rule_id}）来算，这是"
+    return out + [_problem(item, where, f"“哪天之前”的日期框会用“{rules[rule_id]['title']}”（{rule_id}）来算，这是"
                                   f"{rules[rule_id]['actor']}的期限，不是群众自己的。日期框只答群众自己最晚哪天办："
                                   "在 now.rule 写群众自己的期限规则；这一步法律没有期限的，写 now.rule: null")]
 

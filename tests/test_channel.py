@@ -175,13 +175,16 @@ DOOR_ERRORS = [
     # A date box that would answer with the agency's day.
     ("procedures/tree/channel.yaml", "      rule: admin.lawsuit-after-reconsideration\n",
      "      rule: xinfang.handle\n", "outcomes[", "now.rule", "不是群众自己的"),
+    # A date box that would ask for the day in the statute's words.
+    ("procedures/rule/labor.lawsuit-after-award.yaml", "date_label: 收到仲裁裁决书的那天\n", "",
+     "trigger", "trigger", "写 date_label"),
     # A rule chain that loops.
     ("procedures/rule/admin.duty-default-period.yaml", "trigger: 行政机关收到你的申请\n",
      "after: admin.reconsideration-after-inaction\ntrigger: 行政机关收到你的申请\n", "", "after", "成了一个圈"),
 ]
 
 
-@pytest.mark.parametrize("path,old,new,field_start,field_end,message", DOOR_ERRORS, ids=["period", "agency-date", "loop"])
+@pytest.mark.parametrize("path,old,new,field_start,field_end,message", DOOR_ERRORS, ids=["period", "agency-date", "statute-words", "loop"])
 def test_a_door_that_promises_what_nobody_computes_is_refused(project, path, old, new, field_start, field_end, message):
     target = project / path
     text = target.read_text(encoding="utf-8")

@@ -20,11 +20,13 @@ def _cli(rule: str, day: str) -> dict:
     return json.loads(result.stdout)
 
 
-def test_no_reply_answers_the_citizens_own_reconsideration_day(chromium):
+def test_no_reply_answers_the_citizens_own_reconsideration_day(chromium, content):
     base, browser = chromium
     page = browser.new_page()
     page.goto(base + "/checker/info-stage--no-reply/")
     own = _cli("gov-info.reconsideration-no-reply", "2026-03-02")
+    # The day asked for in the words on the citizen's own paper, not the statute's.
+    assert page.locator("label[for=now-from]").inner_text() == content.rules["gov-info.reconsideration-no-reply"]["date_label"]
     page.fill("#now-from", "2026-03-02")
     page.get_by_role("button", name="算出最晚哪天申请行政复议").click()
     box = page.locator("dd", has=page.locator("#now-from"))

@@ -66,7 +66,9 @@ def test_every_document_prints_what_was_typed_on_two_sheets_at_most_and_sends_no
         context.add_init_script("localStorage.setItem('xf-elder', '1')")
     page = context.new_page()
     requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
+    # Chromium may fetch the tab's icon late, after the page went idle: our own static file,
+    # which carries nothing typed.  Every other request after load fails the test.
+    page.on("request", lambda r: None if r.url.endswith(("/favicon.png", "/favicon.ico")) else requests.append(r.url))
     docs = content.items["document"]
     assert len(docs) >= 8
     for doc in docs.values():

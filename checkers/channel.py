@@ -93,7 +93,7 @@ def now_block(kind: str, data: dict, channels: dict[str, dict]) -> tuple[dict, s
     """The 现在就做 block of a channel ("channel") or a decision-tree outcome, and the rule its date
     box counts by (None: no date box).  An outcome shows its first channel's block, with its own
     fields where it has them.  `now.rule: null` says the step has no period in law.
-    One source for the page (checkers/site/pages.py) and for validation (crossref.py)."""
+    One source for the page (checkers/site/pages.py) and for validation (doorcheck.py)."""
     if kind == "channel":
         now, rules = dict(data.get("now", {})), data["rules"]
     else:

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from .workcalendar import Calendar
+from .workcalendar import PROVISIONAL_LAST_YEAR, Calendar
 
 # The topic that states the general counting rule this engine applies (民法典 第二百条至第二百零四条).
 GENERAL_COUNTING_TOPIC = "period-counting"
@@ -27,7 +27,8 @@ UNITS = {"日": "日", "d": "日", "天": "日", "工作日": "工作日", "wd":
 _PERIOD = re.compile(r"^\s*([0-9]{1,4})\s*(个工作日|工作日|个月|月|日|天|年|wd|d|m|y)\s*$")
 # The days this site counts from, in Python and in the browser (browser_data exports them): the
 # law it quotes starts after 1949, and a last day must stay a date every tool can write.
-EARLIEST, LATEST = dt.date(1949, 1, 1), dt.date(2099, 12, 31)
+# The last year is the calendar's: the holidays of 第二条 are worked out up to it (workcalendar.py).
+EARLIEST, LATEST = dt.date(1949, 1, 1), dt.date(PROVISIONAL_LAST_YEAR, 12, 31)
 
 
 class OutOfRange(ValueError):

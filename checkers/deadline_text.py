@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import statutory_holidays
 from .citation import excerpt, provision
 from .deadline import Count, RuleAnswer
 
@@ -55,24 +56,31 @@ def step_lines(c: Count, calendar) -> list[str]:
     return lines
 
 
+# Why a date is not final, said once: the CLI fills these here, and the browser gets them in
+# data/calendar.js (browser_data.py) and fills them in deadline-text.js.  {years}: 2027年、2028年.
+NOTES = {
+    "provisional": ("暂定：国务院还没有公布{years}的节假日安排。" + "、".join(statutory_holidays.NAMES)
+                    + "已按《全国年节及纪念日放假办法》第二条算作休息日；还没有定的只是调休和补假：哪些周一到周五放假，"
+                      "哪些周六、周日上班。通知公布以后，这个日期可能会变，请尽早办理，不要等到最后一天。"),
+    "unknown": ("注意：本站的节假日数据只有{first}年至{last}年，没有{years}的放假和调休安排。这个日期只按周六、周日休息计算，"
+                "没有考虑节假日，不能作为确定的结论，请向办理机关核实。"),
+}
+
+
 def _years(years: list[int]) -> str:
     return "、".join(f"{y}年" for y in years)
 
 
 def unverified_lines(years: list[int], calendar) -> list[str]:
     """Why a date is not final: a year whose 调休 is not yet published (its art. 2 holidays are
-    counted), or a year the site has no holiday data for at all.  deadline-text.js says the same."""
+    counted), or a year the site has no holiday data for at all."""
     provisional = [y for y in years if calendar.is_provisional(y)]
     unknown = [y for y in years if not calendar.is_provisional(y)]
     lines = []
     if provisional:
-        lines.append(f"暂定：国务院还没有公布{_years(provisional)}的节假日安排。元旦、春节、清明节、劳动节、端午节、"
-                     "中秋节、国庆节已按《全国年节及纪念日放假办法》第二条算作休息日；还没有定的只是调休和补假："
-                     "哪些周一到周五放假，哪些周六、周日上班。通知公布以后，这个日期可能会变，请尽早办理，不要等到最后一天。")
+        lines.append(NOTES["provisional"].format(years=_years(provisional)))
     if unknown:
-        lines.append(f"注意：本站的节假日数据只有{calendar.first_year}年至{calendar.last_year}年，"
-                     f"没有{_years(unknown)}的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，"
-                     "不能作为确定的结论，请向办理机关核实。")
+        lines.append(NOTES["unknown"].format(first=calendar.first_year, last=calendar.last_year, years=_years(unknown)))
     return lines
 
 
@@ -84,7 +92,7 @@ def uncertainty_label(c: Count, calendar) -> str:
 
 
 # Where a provisional year's holidays come from (第二条) and why its 调休 and 补假 are open (第六条、第七条).
-HOLIDAY_BASES = [{"law": "quanguo-nianjie-fangjia-banfa-2024", "article": n} for n in (2, 6, 7)]
+HOLIDAY_BASES = [{"law": statutory_holidays.LAW, "article": n} for n in (statutory_holidays.ARTICLE, 6, 7)]
 
 
 def holiday_bases(counts, calendar) -> list[dict]:

@@ -22,10 +22,11 @@ def check(content) -> list[Problem]:
         return []  # a broken file may hold the reference; its own errors come first
     rules, channels = content.rules, content.channels
     out = _chains(content, rules)
+    asked = set()  # every rule a date box counts by, for _date_labels
     for item in content.items["channel"].values():
-        out += _date_box(item, ("now",), now_block("channel", item.data, channels), rules, item.data)
-    asked = {now_block("channel", c, channels)[0].get("expect") for c in channels.values()}
-    asked |= {now_block("channel", c, channels)[1] for c in channels.values()}
+        block = now_block("channel", item.data, channels)
+        asked |= {block[1], block[0].get("expect")}
+        out += _date_box(item, ("now",), block, rules, item.data)
     for item in content.items["tree"].values():
         for i, outcome in enumerate(item.data["outcomes"]):
             block = now_block("outcome", outcome, channels)

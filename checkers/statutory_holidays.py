@@ -24,6 +24,8 @@ LAW, ARTICLE = "quanguo-nianjie-fangjia-banfa-2024", 2
 # The 2024 revision (in force 2025-01-01) added 除夕 and 5月2日; earlier years had other days,
 # and the package covers all of them, so the article is only applied from here on.
 FIRST_YEAR = 2025
+# The festivals of 第二条, in its order: the names the days carry and the list the pages give.
+NAMES = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 
 
 def _date(solar: Solar) -> dt.date:
@@ -52,21 +54,16 @@ def days(year: int) -> dict[dt.date, str]:
     def add(day: dt.date, name: str) -> None:
         out.setdefault(day, []).append(name)
 
-    add(dt.date(year, 1, 1), "元旦")
+    new_year_day, spring, qingming, labour, dragon_boat, mid_autumn, national = NAMES
+    add(dt.date(year, 1, 1), new_year_day)
     new_year = _lunar_day(year, 1, 1)
     for offset in range(-1, 3):  # 农历除夕、正月初一至初三
-        add(new_year + dt.timedelta(days=offset), "春节")
-    add(_qingming(year), "清明节")
-    add(dt.date(year, 5, 1), "劳动节")
-    add(dt.date(year, 5, 2), "劳动节")
-    add(_lunar_day(year, 5, 5), "端午节")
+        add(new_year + dt.timedelta(days=offset), spring)
+    add(_qingming(year), qingming)
+    add(dt.date(year, 5, 1), labour)
+    add(dt.date(year, 5, 2), labour)
+    add(_lunar_day(year, 5, 5), dragon_boat)
     for n in (1, 2, 3):
-        add(dt.date(year, 10, n), "国庆节")
-    add(_lunar_day(year, 8, 15), "中秋节")  # may fall on 10月1日–3日: the day is then both
+        add(dt.date(year, 10, n), national)
+    add(_lunar_day(year, 8, 15), mid_autumn)  # may fall on 10月1日–3日: the day is then both
     return {day: "、".join(names) for day, names in sorted(out.items())}
-
-
-def on_weekends(year: int) -> list[dt.date]:
-    """The art. 2 days of `year` that fall on a Saturday or Sunday: for each, 第六条 requires a
-    weekday off (补假), but only the notice says which."""
-    return [day for day in days(year) if day.weekday() >= 5]

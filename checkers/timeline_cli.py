@@ -87,7 +87,7 @@ def _json(kind: str, item: dict, start: dt.date, entries: list[Entry], calendar)
             "start": {"title": item["start"], "date": start.isoformat()}, "steps": steps}
 
 
-def titles_done(answer: dict, step_id: str) -> str:
+def _title(answer: dict, step_id: str) -> str:
     return next(s["title"] for s in answer["steps"] if s["id"] == step_id)
 
 
@@ -109,7 +109,7 @@ def _human(answer: dict) -> str:
             continue
         source = s["counts_from"]
         if s["status"] == "not-needed":
-            lines.append(f"{head}：不需要了（“{titles_done(answer, s['not_needed_since'])}”已经完成）")
+            lines.append(f"{head}：不需要了（“{_title(answer, s['not_needed_since'])}”已经完成）")
             continue
         if s["status"] == "pending":
             lines.append(f"{head}：{s['period'] or ''}，从“{source['title']}”那天起算；那一步的日期还没有填（--at {source['id']}=日期）")

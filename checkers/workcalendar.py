@@ -31,8 +31,8 @@ HOLIDAY_NAMES = {
 PACKAGE = "chinesecalendar"
 PACKAGE_FIRST_YEAR = min(constants.holidays).year
 PACKAGE_LAST_YEAR = max(constants.holidays).year
-# The last year whose art. 2 holidays are worked out: the last year the engines count from
-# (deadline.LATEST).  Later days have no data at all, as before 2004.
+# The last year whose art. 2 holidays are worked out, and so the last year the engines count from
+# (deadline.LATEST is its 31 December).  Later days have no data at all, as before 2004.
 PROVISIONAL_LAST_YEAR = 2099
 
 

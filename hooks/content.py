@@ -27,7 +27,7 @@ from checkers.problems import ContentError  # noqa: E402
 from checkers.site.generate import generate  # noqa: E402
 
 
-_state = {"serve": False, "site": None, "repeats": False}
+_state = {"serve": False, "site": None}
 # One page in the site tool's sitemap, which lists each page by its canonical address.
 _SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 _CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code\b")
@@ -59,7 +59,6 @@ def on_config(config):
     if left_out:
         config["not_in_nav"] = config["not_in_nav"] + GitIgnoreSpec.from_lines(left_out)
     _state["site"] = result.site
-    _state["repeats"] = False
     return config
 
 
@@ -84,7 +83,6 @@ def on_page_markdown(markdown, page, config, files):
     # as its canonical address, so a search engine lists the answer once.
     if "canonical" in page.meta:
         target = files.get_file_from_path(page.meta["canonical"])
-        _state["repeats"] = True
         page.canonical_url = urljoin(config["site_url"] or "/", target.url)
     # The 案例专栏's pages: under the introduction, its newest posts and lists; for each post,
     # its search weight and, from its front matter, the byline, review date and local-practice
@@ -111,7 +109,7 @@ def on_post_build(config):
     # The site tool lists every page by its canonical address, so a page that repeats another's
     # answer would list that page a second time: each address is kept once.
     sitemap = Path(config["site_dir"]) / "sitemap.xml"
-    if not _state["repeats"] or not sitemap.exists():
+    if not sitemap.exists():
         return
     seen: set[str] = set()
 

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 
 from ..deadline import EARLIEST, LATEST
+from ..deadline_text import NOTES
 from .pages import Citer, page_of
 from .render import Linker
 
@@ -71,7 +72,9 @@ def _json(value) -> str:
 def files(site, page: str) -> dict[str, str]:
     """Path under docs/ -> script text."""
     # The days the engine counts from, so the browser refuses exactly what the command line refuses.
-    calendar = {**compact_calendar(site.content.calendar.export_with_provisional()), "range": [EARLIEST.isoformat(), LATEST.isoformat()]}
+    # And why a date is not final, in the command line's own words (deadline_text.NOTES).
+    calendar = {**compact_calendar(site.content.calendar.export_with_provisional()), "range": [EARLIEST.isoformat(), LATEST.isoformat()],
+                "notes": NOTES}
     out = {"data/calendar.js": f"window.DEADLINE_CALENDAR = {_json(calendar)};\n"}
     for item in site.items("rule"):
         # A registry rather than one global per rule: a page may load several rules, in any order.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
@@ -229,7 +229,12 @@ class Site:
 
     def now_for(self, kind: str, data: dict) -> tuple[dict, str | None]:
         """(现在就做 block, the rule its date box counts by): channel.now_block."""
-        return channel.now_block(kind, data, self.content.channels)
+        return channel.now_block(kind, data, self.channel_data)
+
+    @cached_property
+    def channel_data(self) -> dict[str, dict]:
+        """Channel id -> data, built once per build (content.channels builds it anew on each use)."""
+        return self.content.channels
 
     @staticmethod
     def outcome_rules(outcome: dict, channels: list[dict]) -> list[str]:

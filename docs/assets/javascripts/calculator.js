@@ -99,13 +99,8 @@
     }
     var c = answer.main;
     box.appendChild(el("h2", rule.title));
-    if (answer.base) {
-      // The other side's period first: the citizen's own runs from its end (rule.after).
-      box.appendChild(el("p", rule.after.actor + "的期限（" + rule.after.title + "）：" + periodText(answer.base.main.period) +
-        "，到" + cnDay(answer.base.main.deadline) + "届满" +
-        (answer.base.extended_total ? "；依法延长的，到" + cnDay(answer.base.extended_total.deadline) : "") +
-        "。下面的期限从届满的第二天算起。", "dl-context"));
-    }
+    var after = T.afterText(rule, answer);  // rule.after: the other side's period first
+    if (after.context) { box.appendChild(el("p", after.context, "dl-context")); }
     box.appendChild(deadlineLine("截止日期" + (answer.custody ? "（人不在押）" : ""), c));
     box.appendChild(el("p", "期限：" + periodText(c.period) + "。起算事件：" + rule.trigger + "，" + cnDate(fromIso) + "。"));
     if (answer.custody) {
@@ -123,9 +118,7 @@
       box.appendChild(el("p", "如果依法延长（" + answer.version.extension.condition + "）：合计" + periodText(t.period) +
         "，最晚到" + cnDay(t.deadline) + (t.verified ? "。" : "（" + T.uncertainty(t, cal) + "）。")));
     }
-    if (answer.after_extended) {
-      box.appendChild(el("p", "对方依法延长了期限并告诉了你的：最晚到" + cnDay(answer.after_extended.deadline) + "。"));
-    }
+    if (after.extended) { box.appendChild(el("p", after.extended)); }
     working(box, c);
     (answer.version.not_counted || []).forEach(function (t) { box.appendChild(el("p", "不计入期限：" + t)); });
     (answer.version.exceptions || []).forEach(function (t) { box.appendChild(el("p", "例外：" + t)); });

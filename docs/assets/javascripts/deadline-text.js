@@ -19,22 +19,32 @@
     invalid: function () { return "这不是一个真实存在的日期，请检查年、月、日。"; },
     range: function (cal) { return "本站只计算" + cal.range[0].slice(0, 4) + "年至" + cal.range[1].slice(0, 4) + "年之间的日期。"; }
   };
-  // Why a date is not final, in the words of checkers/deadline_text.unverified_lines: a year whose
-  // 调休 is not published (its 第二条 holidays are counted), or a year with no holiday data at all.
+  // Why a date is not final: a year whose 调休 is not published (its 第二条 holidays are counted), or
+  // a year with no holiday data at all.  The sentences are the command line's (deadline_text.NOTES),
+  // shipped in data/calendar.js; only the years are filled in here.
   function unverifiedLines(years, cal) {
     var provisional = years.filter(function (y) { return cal.isProvisional(y); });
     var unknown = years.filter(function (y) { return !cal.isProvisional(y); });
+    function named(list) { return list.map(function (y) { return y + "年"; }).join("、"); }
     var lines = [];
-    if (provisional.length) {
-      lines.push("暂定：国务院还没有公布" + provisional.join("年、") + "年的节假日安排。元旦、春节、清明节、劳动节、端午节、" +
-        "中秋节、国庆节已按《全国年节及纪念日放假办法》第二条算作休息日；还没有定的只是调休和补假：" +
-        "哪些周一到周五放假，哪些周六、周日上班。通知公布以后，这个日期可能会变，请尽早办理，不要等到最后一天。");
-    }
+    if (provisional.length) { lines.push(cal.notes.provisional.replace("{years}", named(provisional))); }
     if (unknown.length) {
-      lines.push("注意：本站的节假日数据只有" + cal.first + "年至" + cal.last + "年，没有" + unknown.join("年、") +
-        "年的放假和调休安排。这个日期只按周六、周日休息计算，没有考虑节假日，不能作为确定的结论，请向办理机关核实。");
+      lines.push(cal.notes.unknown.replace("{first}", cal.first).replace("{last}", cal.last).replace("{years}", named(unknown)));
     }
     return lines;
+  }
+  // A rule with `after`: the other side's period, from whose end the citizen's own runs (context,
+  // shown before the answer), and the citizen's last day if the other side lawfully extended its
+  // own (shown after it).  The calculator and the date box say both alike.
+  function afterText(rule, answer) {
+    var base = answer.base;
+    if (!base) { return {context: "", extended: ""}; }
+    return {
+      context: rule.after.actor + "的期限（" + rule.after.title + "）：" + periodText(base.main.period) + "，到" + cnDay(base.main.deadline) +
+        "届满" + (base.extended_total ? "；依法延长的，到" + cnDay(base.extended_total.deadline) : "") +
+        "。这是对方的期限；你的期限从届满的第二天算起。",
+      extended: answer.after_extended ? "对方依法延长了期限并告诉了你的，你的最后一天是" + cnDay(answer.after_extended.deadline) + "。" : ""
+    };
   }
   // "" for a final date; 暂定 when only 调休 is missing; 未经核实 when holiday data is missing.
   function uncertainty(count, cal) {
@@ -62,5 +72,6 @@
     return !message;
   }
   root.DeadlineText = {cnDate: cnDate, cnDay: cnDay, periodText: periodText, el: el, dayMessage: dayMessage,
-                       fieldError: fieldError, unverifiedLines: unverifiedLines, uncertainty: uncertainty};
+                       fieldError: fieldError, unverifiedLines: unverifiedLines, uncertainty: uncertainty,
+                       afterText: afterText};
 })(window);

@@ -41,6 +41,7 @@
     // [first, last] years after the data whose 放假办法 第二条 holidays are in `holidays` but whose
     // 调休 is not published yet (checkers/workcalendar.py).
     this.provisional = data.provisional || [0, -1];
+    this.notes = data.notes;  // why a date is not final (deadline-text.js fills in the years)
   }
   Calendar.prototype.isProvisional = function (year) {
     return this.provisional[0] <= year && year <= this.provisional[1];

@@ -36,17 +36,25 @@
   // right, the signer's name with room to sign by hand (role "signature": a typed name prints
   // beside the space, never instead of it) and the date under it (role "date").  An empty item
   // prints as a line to write on by hand; an empty date as 年　月　日 to fill in.
+  // Both papers (a citizen's and a staff notice) place some items by their role: data-role.
+  function byRole() {
+    var out = {};
+    fields.forEach(function (f) { var role = f.getAttribute("data-role"); if (role) { out[role] = f; } });
+    return out;
+  }
+  // The body a paper goes to, flush left ("××人民政府："), or a blank line to write it in by hand.
+  function addressee(field, cls) {
+    var to = el("p", "", cls), name = field.value.trim();
+    to.appendChild(name ? el("span", name) : el("span", "", "doc-sheet-blank"));
+    to.appendChild(document.createTextNode("："));
+    return to;
+  }
+
   function draw() {
     sheet.textContent = "";
-    var byRole = {};
-    fields.forEach(function (f) { var role = f.getAttribute("data-role"); if (role) { byRole[role] = f; } });
+    var roles = byRole();
     sheet.appendChild(el("h2", holder.getAttribute("data-title"), "doc-sheet-title"));
-    if (byRole.to) {
-      var to = el("p", "", "doc-sheet-to"), addressee = byRole.to.value.trim();
-      to.appendChild(addressee ? el("span", addressee) : el("span", "", "doc-sheet-blank"));
-      to.appendChild(document.createTextNode("："));
-      sheet.appendChild(to);
-    }
+    if (roles.to) { sheet.appendChild(addressee(roles.to, "doc-sheet-to")); }
     fields.forEach(function (f) {
       if (f.getAttribute("data-role")) { return; }
       var type = f.getAttribute("data-type"), value = f.value.trim(), name = label(f);
@@ -69,17 +77,17 @@
         sheet.appendChild(p);
       }
     });
-    if (byRole.signature || byRole.date) {
+    if (roles.signature || roles.date) {
       var sign = el("div", "", "doc-sheet-sign");
-      if (byRole.signature) {
-        var line = el("p", "", "doc-sheet-signline"), typed = byRole.signature.value.trim();
-        line.appendChild(el("span", label(byRole.signature) + "：", "doc-sheet-label"));
+      if (roles.signature) {
+        var line = el("p", "", "doc-sheet-signline"), typed = roles.signature.value.trim();
+        line.appendChild(el("span", label(roles.signature) + "：", "doc-sheet-label"));
         line.appendChild(el("span", "", "doc-sheet-signspace"));
         if (typed) { line.appendChild(el("span", "（" + typed + "）", "doc-sheet-signname")); }
         sign.appendChild(line);
       }
-      if (byRole.date) {
-        var day = byRole.date.value.trim();
+      if (roles.date) {
+        var day = roles.date.value.trim();
         sign.appendChild(el("p", day ? cnDate(day) : "　　　　年　　月　　日", "doc-sheet-date"));
       }
       sheet.appendChild(sign);
@@ -92,28 +100,19 @@
   // the right.  An empty item keeps a line to write on by hand.
   function drawOfficial() {
     sheet.textContent = "";
-    var byRole = {}, body = [];
-    fields.forEach(function (f) {
-      var role = f.getAttribute("data-role");
-      if (role) { byRole[role] = f; } else { body.push(f); }
-    });
+    var roles = byRole(), body = fields.filter(function (f) { return !f.getAttribute("data-role"); });
     function text(f) {
       var value = f.value.trim();
       return f.getAttribute("data-type") === "date" && value ? cnDate(value) : value;
     }
     var blank = function () { return el("span", "", "doc-sheet-blank"); };
-    if (byRole.number) {
-      var number = el("p", text(byRole.number), "gw-number");
-      if (!text(byRole.number)) { number.appendChild(blank()); }
+    if (roles.number) {
+      var number = el("p", text(roles.number), "gw-number");
+      if (!text(roles.number)) { number.appendChild(blank()); }
       sheet.appendChild(number);
     }
     sheet.appendChild(el("h2", holder.getAttribute("data-title"), "gw-title"));
-    if (byRole.to) {
-      var to = el("p", "", "gw-to");
-      to.appendChild(text(byRole.to) ? el("span", text(byRole.to)) : blank());
-      to.appendChild(document.createTextNode("："));
-      sheet.appendChild(to);
-    }
+    if (roles.to) { sheet.appendChild(addressee(roles.to, "gw-to")); }
     body.forEach(function (f) {
       var lines = text(f).split("\n").filter(function (line) { return line.trim(); });
       var p = el("p", label(f) + "：", "gw-body");
@@ -125,8 +124,8 @@
       sheet.appendChild(p);
     });
     var sign = el("div", "", "gw-sign"), inner = el("div");
-    inner.appendChild(el("p", byRole.seal && text(byRole.seal) ? text(byRole.seal) : "（印章）", "gw-seal"));
-    inner.appendChild(el("p", (byRole.date && text(byRole.date)) || "　　年　　月　　日", "gw-date"));
+    inner.appendChild(el("p", roles.seal && text(roles.seal) ? text(roles.seal) : "（印章）", "gw-seal"));
+    inner.appendChild(el("p", (roles.date && text(roles.date)) || "　　年　　月　　日", "gw-date"));
     sign.appendChild(inner);
     sheet.appendChild(sign);
   }

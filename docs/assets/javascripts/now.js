@@ -50,15 +50,8 @@
       var n = Math.round((E.parse(iso).getTime() - today) / 86400000);
       return n > 0 ? "还有 " + n + " 天" : n === 0 ? "就是今天" : "已经过了 " + (-n) + " 天";
     }
-    function unsure(c) {
-      if (!c.verified) { T.unverifiedLines(c.unknown_years, cal).forEach(function (text) { out.appendChild(line(text, "now-unverified")); }); }
-    }
-    if (a.base) {
-      // Context first: the other side's period, from whose end the citizen's own runs.
-      out.appendChild(line(rule.after.actor + "的期限（" + rule.after.title + "）到" + T.cnDay(a.base.main.deadline) + "届满" +
-        (a.base.extended_total ? "；依法延长的，到" + T.cnDay(a.base.extended_total.deadline) : "") +
-        "。这是对方的期限；你的期限从届满的第二天算起。", "now-context"));
-    }
+    var after = T.afterText(rule, a);  // rule.after: the other side's period first, as context
+    if (after.context) { out.appendChild(line(after.context, "now-context")); }
     var head = line("", "now-deadline");
     var strong = document.createElement("strong");
     strong.textContent = expect ? rule.actor + "最晚应当在" + T.cnDay(a.main.deadline) + "办完"
@@ -73,10 +66,10 @@
     if (a.extended_total) {
       out.appendChild(line((expect ? "依法延长的，最晚到" : "依法延长的，你的期限最晚到") + T.cnDay(a.extended_total.deadline) + "。"));
     }
-    if (a.after_extended) {
-      out.appendChild(line("对方依法延长了期限并告诉了你的，你的最后一天是" + T.cnDay(a.after_extended.deadline) + "。"));
+    if (after.extended) { out.appendChild(line(after.extended)); }
+    if (!a.main.verified) {
+      T.unverifiedLines(a.main.unknown_years, cal).forEach(function (text) { out.appendChild(line(text, "now-unverified")); });
     }
-    unsure(a.main);
     var more = document.createElement("a");
     more.href = form.getAttribute("action") + "?rule=" + encodeURIComponent(id) + "&from=" + encodeURIComponent(fromIso);
     more.textContent = "看计算过程和依据的条文";

@@ -136,3 +136,64 @@ def test_the_date_box_without_javascript_opens_the_calculator(chromium):
     page.click("form.now-date button")
     page.wait_for_url(re.compile(r"/calculator/\?rule=xinfang\.review-request&from=2026-09-01"))
     context.close()
+
+
+# A date box labelled with the statute's words instead of the citizen's event (the fallback the
+# template uses when a rule has no date_label, and the phrases issue 25 found on answer pages).
+STATUTE_LABEL = re.compile(r"的日期$|知道或者应当知道|书面答复")
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_every_answer_names_its_day_a_phone_and_fits_the_phone(chromium, site, content, elder):
+    """Every checker answer, at 360 px: the date box asks for the day in the citizen's words (the
+    rule's date_label), 先问问 has a number to tap or says why there is none, and nothing is wider
+    than the phone even with 找谁's cases unfolded."""
+    base, browser = chromium
+    context = browser.new_context(**PHONE)
+    if elder:
+        context.add_init_script("localStorage.setItem('xf-elder', '1')")
+    page = context.new_page()
+    wrong = []
+    for path in outcome_pages(site):
+        page.goto(f"{base}/{path}/")
+        now = page.locator("section.now")
+        if elder and not page.evaluate("document.documentElement.classList.contains('elder')"):
+            wrong.append((path, "长者模式 not on"))
+        form = now.locator("form.now-date[data-kind=own]")
+        if form.count():
+            rule = content.rules[form.get_attribute("data-rule")]
+            first = content.rules[rule["after"]] if rule.get("after") else rule
+            label = now.locator("label[for=now-from]").inner_text()
+            if label != (rule.get("date_label") or first.get("date_label")) or STATUTE_LABEL.search(label):
+                wrong.append((path, "date label", label))
+        elif "期限" not in now.locator("dt:has-text('哪天之前') + dd").inner_text():
+            wrong.append((path, "no date box and no word on the period"))
+        if not now.locator("a[href^='tel:']").count() and not now.locator(".now-no-phone").count():
+            wrong.append((path, "neither a number nor why there is none"))
+        for summary in now.locator("details.who-cases > summary").all():
+            summary.click()
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            wrong.append((path, "wider than the phone", page.evaluate("document.documentElement.scrollWidth")))
+    context.close()
+    assert len(outcome_pages(site)) >= 40
+    assert not wrong, wrong
+
+
+def test_who_names_the_organ_the_citizens_paper_points_to(site):
+    """找谁 made concrete: a 派出所's fine goes to the government its 公安局 belongs to, a tax
+    bureau's to the tax bureau above, and an appeal from a county court to the intermediate court."""
+    def case(path, case_id):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        found = re.search(rf'<li id="who-{case_id}"><span class="who-given">(.*?)</span><span class="who-go">(.*?)</span>', html)
+        assert found, (path, case_id)
+        return found.groups()
+    given, go = case("checker/admin-decision--on-spot", "department-branch")
+    assert "派出所" in given and go.startswith("找设立它的那个部门所属的那一级人民政府")
+    assert case("checker/admin-choice--reconsider", "vertical")[1].startswith("找它的上一级主管部门")
+    given, go = case("checker/civil-stage--in-period", "basic-court")
+    assert "基层人民法院" in given and "中级人民法院" in go
+    assert "高级人民法院" in case("checker/admin-stage--effective", "intermediate-court")[1]
+    # What the law leaves open is said under 别错过, not inside 找谁.
+    html = (site / "checker/hardship--victim/index.html").read_text(encoding="utf-8")
+    who = re.search(r"<dt>找谁</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    assert "没有写明" not in who and "没有写明" in re.search(r'<dd class="now-warn">(.*?)</dd>', html, re.S).group(1)

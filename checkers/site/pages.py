@@ -248,9 +248,11 @@ class Site:
     @staticmethod
     def now_bases(now: dict) -> list[dict]:
         """Every article the block rests on, once each, for its single 法律依据 toggle."""
+        statements = [now.get(key, {}) for key in ("who", "how", "warn", "open")]
+        statements += now.get("who", {}).get("cases", [])
         out = []
-        for key in ("who", "how", "warn"):
-            for basis in now.get(key, {}).get("basis", []):
+        for statement in statements:
+            for basis in statement.get("basis", []):
                 if basis not in out:
                     out.append(basis)
         return out

@@ -99,6 +99,9 @@ def read_page(page: Path, site_dir: Path) -> dict | None:
             "w": float(weight.group(1)) if weight else 1.0}
 
 
+_ANSWER = re.compile(r"^checker/[^/]+--[^/]+/$")
+
+
 def build(site_dir: Path) -> int:
     """Write the index for every searchable page; returns how many pages it holds."""
     out = site_dir / OUT
@@ -126,7 +129,10 @@ def build(site_dir: Path) -> int:
         _write(out / "s" / f"{index}.json", content)
     # Which pages are staff material, one letter a page: search lifts them again for staff words.
     kinds = "".join("s" if page["w"] < STAFF_WEIGHT else "c" for page in pages)
-    _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS, "kinds": kinds})
+    # The checker's answer pages by address: a query whose everyday words suggest an answer
+    # (search-words/outcomes.json) counts that page as covering the whole query.
+    answers = {page["u"]: number for number, page in enumerate(pages) if _ANSWER.match(page["u"])}
+    _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS, "kinds": kinds, "answers": answers})
     return len(pages)
 
 

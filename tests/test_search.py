@@ -168,3 +168,40 @@ def test_pinyin_and_traditional_characters_are_read_as_the_site_writes(search_pa
     for query, shown in (("fucha", "复查"), ("行政覆議", "行政复议"), ("ldzc", "劳动仲裁")):
         type_query(page, query)
         assert f"按“{shown}”查找" in page.locator("#xf-search-status").inner_text(), query
+
+
+def suggestions(page, heading: str) -> list[tuple[str, str]]:
+    box = page.locator("#xf-search-suggest")
+    lists = box.locator(f"h2:text-is('{heading}') + ul")
+    if not box.is_visible() or not lists.count():
+        return []
+    return [(a.inner_text(), a.get_attribute("href")) for a in lists.locator("a").all()]
+
+
+def test_suggestions_tell_the_doors_apart_and_follow_any_word_order(search_page):
+    """One appeal question, three doors: each line says which kind of case it is.  A suggestion
+    does not hang on one exact wording: 不服 after the thing, or words in between, still suggest it."""
+    base, page = search_page
+    type_query(page, "一审判决输了怎么上诉")
+    lines = [text for text, _ in suggestions(page, "可能适合你的途径")]
+    assert len(lines) == 3 and len(set(lines)) == 3, lines
+    assert [line.split("：")[0] for line in lines] == ["民事案件", "行政案件", "刑事案件"], lines
+    for query, outcome in (("信访处理意见不服", "/checker/xf-stage--opinion/"),
+                           ("复议决定我不服", "/checker/admin-act--reconsidered/"),
+                           ("申请信息公开一个多月没回复", "/checker/info-stage--no-reply/")):
+        type_query(page, query)
+        links = [href for _, href in suggestions(page, "可能适合你的途径")]
+        assert links and links[0].endswith(outcome), (query, links)
+
+
+def test_petition_order_words_reach_the_article_that_governs_them(search_page):
+    base, page = search_page
+    for query, step, article in (("越级上访", "走访要去对地方", "第二十条第一款"),
+                                 ("几个人一起去上访", "多人走访要推选代表", "第二十条第三款")):
+        type_query(page, query)
+        rules = suggestions(page, "管这件事的规定")
+        assert rules and rules[0][0].startswith(step) and article in rules[0][0], (query, rules)
+        page.locator("#xf-search-suggest a", has_text=step).first.click()
+        page.wait_for_url("**/procedure/xf-submit/#step-*")
+        assert step in page.locator("#" + page.url.split("#")[1]).inner_text()
+        page.goto(base + "/search/")

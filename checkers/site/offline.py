@@ -70,8 +70,10 @@ def _scripts(index: Path, prefix: str) -> int:
         data = json.loads(file.read_text(encoding="utf-8"))
         if file.parent.name == "d" and isinstance(data.get("u"), str):  # a result's page address
             data["u"] = folder_link(data["u"]) if data["u"] else "index.html"
+        if file.name == "meta.json" and "answers" in data:  # the same addresses as outcomes.json
+            data["answers"] = {folder_link(u): n for u, n in data["answers"].items()}
         if file.name == "outcomes.json":  # the suggestions' page addresses
-            data = {k: [folder_link(v[0]), v[1]] for k, v in data.items()}
+            data = {k: [folder_link(v[0]), *v[1:]] for k, v in data.items()}
         name = prefix + file.relative_to(index).as_posix()
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         # search.js defines xfSearchFile before it adds the first of these scripts to the page.

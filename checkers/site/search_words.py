@@ -22,7 +22,7 @@ import jieba
 import opencc
 from pypinyin import Style, lazy_pinyin
 
-from .. import words
+from .. import citation, words
 from ..search_index import is_han, shard
 from .pages import option_page
 from .render import page_url
@@ -66,6 +66,27 @@ def outcome_links(content) -> dict[str, tuple[str, str]]:
     return out
 
 
+def rule_key(ref: dict) -> str:
+    return f"{ref['procedure']}#{ref['step']}"
+
+
+def rule_links(content) -> dict[str, list[str]]:
+    """The procedure steps the lexicon says govern a word (越级: 走访要去对地方): each step's page
+    and anchor, and a line that says the rule and cites it."""
+    out: dict[str, list[str]] = {}
+    for item in content.items["lexicon"].values():
+        for entry in item.data["entries"]:
+            for ref in entry.get("rule_at", []):
+                procedure = content.procedures[ref["procedure"]]
+                n, step = next((n, s) for n, s in enumerate(procedure["steps"], 1) if s["title"] == ref["step"])
+                cited = "、".join(dict.fromkeys(
+                    citation.label(content.laws[b["law"]]["short_title"], b,
+                                   content.article(b["law"], b["article"])["text"]) for b in step["basis"]))
+                out[rule_key(ref)] = [page_url(f"procedure/{ref['procedure']}.md") + "/",
+                                      f"{step['title']}：{step['action']}（{cited}）", f"step-{n}"]
+    return out
+
+
 def site_terms(content) -> list[str]:
     """The site's own words that name things: titles of doors, rules, procedures and topics, and
     the lexicon's site words.  Search cuts a query at these (known word boundaries), so 被害人对判决
@@ -100,11 +121,21 @@ def lexicon(content) -> dict[str, dict]:
             value = {"m": entry["means"]}
             if entry.get("outcomes"):
                 value["o"] = entry["outcomes"]  # ids; their pages and titles are in outcomes.json
+            if entry.get("rule_at"):
+                value["r"] = [rule_key(ref) for ref in entry["rule_at"]]  # their pages are in outcomes.json
             if entry.get("audience") == "staff":
                 value["s"] = 1
             for word in [entry["term"], *entry.get("variants", [])]:
-                out[word] = value
+                out[word] = {**value, **_parts(word)} if "o" in value or "r" in value else value
     return out
+
+
+def _parts(word: str) -> dict:
+    """The words a suggesting phrase is made of (信访意见不服: 信访 / 意见 / 不服): search.js also
+    takes the phrase as said when a query has every part in another order or with words between
+    (信访处理意见不服, 不服复议决定), so a suggestion never hangs on one exact wording."""
+    parts = jieba.lcut(word) if len(word) >= 3 else []
+    return {"p": parts} if len(parts) >= 2 else {}
 
 
 def pinyin_keys(term: str) -> tuple[str, str]:
@@ -146,5 +177,6 @@ def files(site) -> dict[str, str]:
         prefixes.setdefault(key[:2], {})[key] = terms  # by the first two letters: a query fetches one small file
     for prefix, table in prefixes.items():
         out[f"{FOLDER}/py/{prefix}.json"] = _json(table)
-    out[f"{FOLDER}/outcomes.json"] = _json({k: list(v) for k, v in outcome_links(content).items()})
+    out[f"{FOLDER}/outcomes.json"] = _json({**{k: list(v) for k, v in outcome_links(content).items()},
+                                            **rule_links(content)})
     return out

@@ -18,6 +18,7 @@
   var SHOWN = 10;    // results per screen; each one costs one small page file
   var LONGEST = 60;  // characters of a query looked up: enough for a whole question, few files to fetch
   var LEX_SHARDS = 64, FOLD_SHARDS = 8;
+  var ANSWER_COVERAGE = 0.9;  // the suggested answer goes first if it covers this share of the best coverage
   var EXPANDED = 0.8;  // a word the lexicon brings in counts a little less than the citizen's own
   // What a question is made of besides its subject.  Multi-character words anywhere; the single
   // characters only at the edge of what is left, so 委员会 or 在押 are never cut.
@@ -153,7 +154,13 @@
         // A one-character word (赔, 罚) counts only where it stands alone once the question words are
         // gone: inside a longer word it is part of something else (赔 in 赔偿 is already a site word).
         var alone = segments(q).map(trim);
-        var hits = Object.keys(table).filter(function (w) { return w.length > 1 ? q.indexOf(w) >= 0 : alone.indexOf(w) >= 0; })
+        // A suggesting phrase is also said when every word of it is in the query, in any order
+        // (its parts, from the build): 信访处理意见不服 says 信访意见不服.
+        function said(w) {
+          var parts = table[w].p;
+          return parts ? parts.every(function (part) { return q.indexOf(part) >= 0; }) : false;
+        }
+        var hits = Object.keys(table).filter(function (w) { return w.length > 1 ? q.indexOf(w) >= 0 || said(w) : alone.indexOf(w) >= 0; })
           .sort(function (a, b) { return b.length - a.length; });
         // A word inside a longer hit (讨薪 in 讨薪难) is that hit's, not another.
         hits = hits.filter(function (w, i) { return !hits.slice(0, i).some(function (longer) { return longer.indexOf(w) >= 0; }); });
@@ -238,7 +245,17 @@
     p.concepts.forEach(function (c) { c.alts.forEach(function (a) { all = all.concat(a.tokens); }); });
     all = unique(all);
     if (!all.length) { return Promise.resolve([]); }
-    return fetchJSON("meta.json").then(function (meta) {
+    var suggested = [];
+    p.hits.forEach(function (h) { (h.entry.o || []).forEach(function (o) { if (suggested.indexOf(o) < 0) { suggested.push(o); } }); });
+    return Promise.all([fetchJSON("meta.json"), suggested.length ? words("outcomes.json") : {}]).then(function (both) {
+      var meta = both[0], links = both[1];
+      // The answers the query's everyday words suggest come first, as in the box above the
+      // results: the lexicon says what the words mean, whatever words the answer page uses.
+      var answers = {};
+      suggested.forEach(function (o, i) {
+        var id = links[o] && (meta.answers || {})[links[o][0]];
+        if (id !== undefined && !(id in answers)) { answers[id] = suggested.length - i; }
+      });
       return Promise.all(all.map(function (t) {
         return fetchJSON("s/" + shard(t, meta.shards) + ".json").then(function (s) { return s[t] || []; });
       })).then(function (postings) {
@@ -260,7 +277,7 @@
           total += c.need;
         });
         var staffLift = p.staff ? 3 : 1;  // staff words bring staff pages up to near the citizen's
-        return Object.keys(pages).map(function (id) {
+        var ranked = Object.keys(pages).map(function (id) {
           var score = 0, covered = 0;
           p.concepts.forEach(function (c) {
             var best = 0, bestCover = 0;
@@ -280,9 +297,16 @@
           });
           var coverage = total ? covered / total : 0;
           if (meta.kinds && meta.kinds.charAt(+id) === "s") { score *= staffLift; }
-          return { id: id, score: score * coverage * coverage };
-        }).filter(function (r) { return r.score > 0; })
-          .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+          return { id: id, score: score * coverage * coverage, coverage: coverage };
+        }).filter(function (r) { return r.score > 0; });
+        // ...but only one, the first that covers the query about as well as the best page does:
+        // 民事判决上诉 suggests all three appeal doors and only the civil one is what was asked; the
+        // box above lists the others, and the results keep room for the rules and the procedures.
+        var best = Math.max.apply(null, ranked.map(function (r) { return r.coverage; }).concat([0]));
+        var lifted = ranked.filter(function (r) { return answers[r.id] && r.coverage >= ANSWER_COVERAGE * best; })
+          .sort(function (a, b) { return answers[b.id] - answers[a.id]; })[0];
+        ranked.forEach(function (r) { r.answer = r === lifted ? 1 : 0; });
+        return ranked.sort(byAnswerThen(function (r) { return r.score; }));
       });
     });
   }
@@ -348,6 +372,10 @@
   // things asked about counts for half.  A title holding the word as asked lifts most, one holding
   // the site's word for it next; a title that is a whole sentence (a checker answer) lifts less,
   // since a word in it may be incidental.  The page holding the word as written comes next.
+  // The suggested answer first (lookUp picks it), then by the given score.
+  function byAnswerThen(score) {
+    return function (a, b) { return b.answer - a.answer || score(b) - score(a) || a.id - b.id; };
+  }
   function rank(page) {
     var sentence = Array.from(page.t).length > 12, lift = 0;
     plan.concepts.forEach(function (c) {
@@ -368,37 +396,45 @@
     var batch = found.slice(shown, shown + SHOWN), query = asked;
     shown += batch.length;
     return Promise.all(batch.map(function (r) {
-      return fetchJSON("d/" + r.id + ".json").then(function (page) { return Object.assign({ score: r.score }, page); });
+      return fetchJSON("d/" + r.id + ".json").then(function (page) { return Object.assign({ score: r.score, answer: r.answer, id: r.id }, page); });
     })).then(function (pages) {
       if (query !== asked) { return; }  // a newer query was typed meanwhile
-      pages.sort(function (a, b) { return rank(b) - rank(a); });
+      pages.sort(byAnswerThen(rank));
       pages.forEach(function (page) { list.appendChild(item(page)); });
       more.hidden = shown >= found.length;
     });
   }
 
   function el(tag, text) { var e = document.createElement(tag); if (text) { e.textContent = text; } return e; }
-  // "可能适合你的途径": the checker's answers the query's everyday words point to.
+  // "可能适合你的途径": the checker's answers the query's everyday words point to; and "管这件事的
+  // 规定": the step of a procedure that governs a word (越级, 多人走访), with its article.
   function showSuggestions(p) {
     if (!suggest) { return Promise.resolve(); }
     suggest.textContent = "";
     suggest.hidden = true;
-    var ids = [];
-    p.hits.forEach(function (h) { (h.entry.o || []).forEach(function (o) { if (ids.indexOf(o) < 0) { ids.push(o); } }); });
-    if (!ids.length) { return Promise.resolve(); }
-    return words("outcomes.json").then(function (outcomes) {
-      var ul = el("ul");
-      ids.slice(0, 3).forEach(function (id) {
-        if (!outcomes[id]) { return; }
-        var li = el("li"), a = el("a", outcomes[id][1]);
-        a.href = pageUrl(outcomes[id][0]);
-        li.appendChild(a);
-        ul.appendChild(li);
-      });
-      if (!ul.children.length) { return; }
-      suggest.appendChild(el("h2", "可能适合你的途径"));
-      suggest.appendChild(ul);
-      suggest.hidden = false;
+    var ids = [], rules = [];
+    p.hits.forEach(function (h) {
+      (h.entry.o || []).forEach(function (o) { if (ids.indexOf(o) < 0) { ids.push(o); } });
+      (h.entry.r || []).forEach(function (r) { if (rules.indexOf(r) < 0) { rules.push(r); } });
+    });
+    if (!ids.length && !rules.length) { return Promise.resolve(); }
+    return words("outcomes.json").then(function (links) {
+      function list(keys, heading) {
+        var ul = el("ul");
+        keys.slice(0, 3).forEach(function (key) {
+          if (!links[key]) { return; }
+          var li = el("li"), a = el("a", links[key][1]);
+          a.href = pageUrl(links[key][0]) + (links[key][2] ? "#" + links[key][2] : "");
+          li.appendChild(a);
+          ul.appendChild(li);
+        });
+        if (!ul.children.length) { return; }
+        suggest.appendChild(el("h2", heading));
+        suggest.appendChild(ul);
+        suggest.hidden = false;
+      }
+      list(ids, "可能适合你的途径");
+      list(rules, "管这件事的规定");
     });
   }
   // Nothing found: the nearest everyday words the site knows, and the checker.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from pypdf import PdfReader
@@ -59,15 +61,41 @@ def test_page_timeline_agrees_with_the_command_line(chromium, kind, item_id, sta
     page.close()
 
 
-def test_timeline_prints_without_the_form(chromium):
+def test_timeline_prints_without_the_form_with_its_case_and_petitioner(chromium):
+    """The print is the file copy: the 案号 and the 信访人 on it, the form not.  The name stays in
+    the page: not in the address, not in the calendar file."""
     base, browser = chromium
-    page = browser.new_page()
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
     page.goto(f"{base}/procedure/staff-handling/?from=2026-08-10&at-accept=2026-08-10#case-timeline")
+    page.fill("#tl-case", "信访〔2026〕7号")
+    page.fill("#tl-person", "王某某")
+    page.click("#tl-form button[type=submit]")
     page.locator("#tl-result li").first.wait_for()
+    assert "王某某" not in unquote(page.url) and "信访〔2026〕7号" not in unquote(page.url)
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     printed = "".join(p.extract_text() for p in pdf.pages)
     assert on_paper("截止2026年10月9日", printed) and not on_paper("计算时间线", printed)
-    page.close()
+    assert on_paper("案号：信访〔2026〕7号", printed) and on_paper("信访人：王某某", printed)
+    with page.expect_download() as download:
+        page.click("text=下载到日历")
+    assert "王某某" not in Path(download.value.path()).read_text(encoding="utf-8")
+    context.close()
+
+
+def test_a_staff_page_opens_on_the_task(chromium, content):
+    """On a phone, a staff procedure with a case timeline shows its form within the first two
+    screens (the staff-handling page had it at y≈4,900 of 18,832 px)."""
+    base, browser = chromium
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    staff = [i.id for i in content.items["procedure"].values() if "citizen" not in i.data["audience"] and i.data.get("start")]
+    assert "staff-handling" in staff
+    for item_id in staff:
+        page.goto(f"{base}/procedure/{item_id}/")
+        top = page.locator("#tl-form").bounding_box()["y"]
+        assert top < 2 * 740, (item_id, top)
+    context.close()
 
 
 def test_every_form_lists_its_fields_and_prints_as_one_blank_sheet(chromium, content):

@@ -39,11 +39,15 @@
   // It never goes into an address: a reload or a link would send it to the server (the dates do, as
   // the page's answer must work without JavaScript; a case number identifies a person's matter).
   function caseNumber() { return document.getElementById("tl-case").value.trim().slice(0, 60); }
+  // The petitioner's name: on the answer and its print only.  Not in the address (as above) and
+  // not in the calendar file, which a phone may sync to a cloud account.
+  function person() { return document.getElementById("tl-person").value.trim().slice(0, 60); }
 
   function render(dates) {
     out.textContent = "";
     var box = el("div", "", "tl-answer");
     if (caseNumber()) { box.appendChild(el("p", "案号：" + caseNumber(), "tl-case")); }
+    if (person()) { box.appendChild(el("p", "信访人：" + person(), "tl-case")); }
     box.appendChild(el("h3", "从" + cnDay(dates.start) + "（" + timeline.start + "）起"));
     if (timeline.kind === "practice") { box.appendChild(el("p", "这些是地方做法自己定的时限，不是法定期限。", "tl-local")); }
     var ol = el("ol", "", "tl-steps");

@@ -63,6 +63,24 @@ def test_rule_page_links_to_the_calculator_prefilled(chromium):
     page.close()
 
 
+def test_the_date_box_asks_for_the_day_on_the_citizens_paper(chromium, content):
+    """Issue 25: once a situation is chosen, the date box is labelled as the answer pages label it
+    (收到一审判决书的那天), not with the statute's trigger; a chained rule asks for its first day."""
+    base, browser = chromium
+    page = browser.new_page()
+    page.goto(base + "/calculator/")
+    label = page.locator("label[for=dl-from]")
+    generic = label.inner_text()
+    for rule_id in ("civil.appeal-judgment", "gov-info.reconsideration-no-reply"):
+        rule = content.rules[rule_id]
+        expected = rule.get("date_label") or content.rules[rule["after"]]["date_label"]
+        page.select_option("#dl-rule", rule_id)
+        expect(label).to_have_text(expected)
+    page.select_option("#dl-rule", "")
+    expect(label).to_have_text(generic)
+    page.close()
+
+
 def test_a_date_in_a_year_without_its_notice_is_marked_provisional(chromium):
     """2027 before its notice: 除夕 to 初三 are holidays by 第二条, the answer says 暂定 and why;
     a year with no data at all says 未经核实."""

@@ -52,12 +52,20 @@
     };
     document.body.appendChild(script);
   }
+  // The date box asks for the day in the words on the citizen's own paper (the rule's date_label,
+  // as the answer pages' date boxes do); the generic label is what works without JavaScript.
+  var fromLabel = document.querySelector("label[for=dl-from]"), generic = fromLabel.textContent;
   function showTrigger() {
     var id = select.value;
     trigger.textContent = "";
+    fromLabel.textContent = generic;
     if (!offered(id)) { return; }
     load(id, function (r) {
-      if (r && select.value === id) { trigger.textContent = "这个期限从这件事发生的那天起算：" + r.trigger + "。"; }
+      if (r && select.value === id) {
+        trigger.textContent = "这个期限从这件事发生的那天起算：" + r.trigger + "。";
+        var own = r.date_label || (r.after && r.after.date_label);
+        if (own) { fromLabel.textContent = own; }
+      }
     });
   }
   // The working and the quoted articles: the same for a rule and for a bare period.

@@ -92,12 +92,13 @@ def _lexicon(content) -> list[Problem]:
                     problems.append(_problem(item, path + ("means", j), f"本站内容里没有“{word}”这个词，搜索换成它也找不到页面"))
             for j, ref in enumerate(entry.get("rule_at", [])):
                 procedure = content.procedures.get(ref["procedure"])
-                titles = [step["title"] for step in procedure["steps"]] if procedure else []
+                ids = [step["id"] for step in procedure["steps"] if "id" in step] if procedure else []
                 if procedure is None:
                     problems.append(_problem(item, path + ("rule_at", j, "procedure"), f"找不到程序“{ref['procedure']}”"))
-                elif ref["step"] not in titles:
+                elif ref["step"] not in ids:
                     problems.append(_problem(item, path + ("rule_at", j, "step"),
-                                             f"程序“{ref['procedure']}”没有“{ref['step']}”这一步（有：{'、'.join(titles)}）"))
+                                             f"程序“{ref['procedure']}”没有 id 为“{ref['step']}”的步骤"
+                                             f"（有 id 的步骤：{'、'.join(ids) or '没有'}；在步骤里写 id）"))
             for j, outcome in enumerate(entry.get("outcomes", [])):
                 if outcome not in outcomes:
                     problems.append(_problem(item, path + ("outcomes", j),

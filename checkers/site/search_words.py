@@ -78,7 +78,7 @@ def rule_links(content) -> dict[str, list[str]]:
         for entry in item.data["entries"]:
             for ref in entry.get("rule_at", []):
                 procedure = content.procedures[ref["procedure"]]
-                n, step = next((n, s) for n, s in enumerate(procedure["steps"], 1) if s["title"] == ref["step"])
+                n, step = next((n, s) for n, s in enumerate(procedure["steps"], 1) if s.get("id") == ref["step"])
                 cited = "、".join(dict.fromkeys(
                     citation.label(content.laws[b["law"]]["short_title"], b,
                                    content.article(b["law"], b["article"])["text"]) for b in step["basis"]))

@@ -129,8 +129,8 @@ def build(site_dir: Path) -> int:
         _write(out / "s" / f"{index}.json", content)
     # Which pages are staff material, one letter a page: search lifts them again for staff words.
     kinds = "".join("s" if page["w"] < STAFF_WEIGHT else "c" for page in pages)
-    # The checker's answer pages by address: a query whose everyday words suggest an answer
-    # (search-words/outcomes.json) counts that page as covering the whole query.
+    # The checker's answer pages by address: the answer a query's everyday words suggest
+    # (search-words/outcomes.json) can then lead its results (search.js).
     answers = {page["u"]: number for number, page in enumerate(pages) if _ANSWER.match(page["u"])}
     _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS, "kinds": kinds, "answers": answers})
     return len(pages)

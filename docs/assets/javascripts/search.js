@@ -237,6 +237,13 @@
     });
   }
 
+  // What the query's everyday words point to, longest word first: answers ("o") or rules ("r").
+  function pointedTo(p, key) {
+    var out = [];
+    p.hits.forEach(function (h) { (h.entry[key] || []).forEach(function (x) { if (out.indexOf(x) < 0) { out.push(x); } }); });
+    return out;
+  }
+
   // Pages scored by BM25 (each posting's term part computed at build time, with the page's weight;
   // here the rarity), concept by concept through its best alternative, times how much of the
   // query the page covers.
@@ -245,8 +252,7 @@
     p.concepts.forEach(function (c) { c.alts.forEach(function (a) { all = all.concat(a.tokens); }); });
     all = unique(all);
     if (!all.length) { return Promise.resolve([]); }
-    var suggested = [];
-    p.hits.forEach(function (h) { (h.entry.o || []).forEach(function (o) { if (suggested.indexOf(o) < 0) { suggested.push(o); } }); });
+    var suggested = pointedTo(p, "o");
     return Promise.all([fetchJSON("meta.json"), suggested.length ? words("outcomes.json") : {}]).then(function (both) {
       var meta = both[0], links = both[1];
       // The answers the query's everyday words suggest come first, as in the box above the
@@ -364,6 +370,10 @@
     return li;
   }
 
+  // The suggested answer first (lookUp picks it), then by the given score.
+  function byAnswerThen(score) {
+    return function (a, b) { return b.answer - a.answer || score(b) - score(a) || a.id - b.id; };
+  }
   // Among the results on screen: a page whose title holds what the query is about comes first,
   // then pages holding it as written, each group in score order.
   // A word that is most of a short title (复查 in 请求复查) says more than the same word inside a
@@ -372,10 +382,6 @@
   // things asked about counts for half.  A title holding the word as asked lifts most, one holding
   // the site's word for it next; a title that is a whole sentence (a checker answer) lifts less,
   // since a word in it may be incidental.  The page holding the word as written comes next.
-  // The suggested answer first (lookUp picks it), then by the given score.
-  function byAnswerThen(score) {
-    return function (a, b) { return b.answer - a.answer || score(b) - score(a) || a.id - b.id; };
-  }
   function rank(page) {
     var sentence = Array.from(page.t).length > 12, lift = 0;
     plan.concepts.forEach(function (c) {
@@ -412,11 +418,7 @@
     if (!suggest) { return Promise.resolve(); }
     suggest.textContent = "";
     suggest.hidden = true;
-    var ids = [], rules = [];
-    p.hits.forEach(function (h) {
-      (h.entry.o || []).forEach(function (o) { if (ids.indexOf(o) < 0) { ids.push(o); } });
-      (h.entry.r || []).forEach(function (r) { if (rules.indexOf(r) < 0) { rules.push(r); } });
-    });
+    var ids = pointedTo(p, "o"), rules = pointedTo(p, "r");
     if (!ids.length && !rules.length) { return Promise.resolve(); }
     return words("outcomes.json").then(function (links) {
       function list(keys, heading) {

@@ -292,6 +292,12 @@ def test_html_blocks_are_kept_only_where_markdown_would_copy_them():
     assert restore(f"<h1>标题</h1>\n<p>{next(iter(blocks))}</p>\n", blocks) == '<h1>标题</h1>\n<div class="a"><p>x</p></div>\n\n'
     # Text that happens to look like a token is left as it is.
     assert restore("<p>xfrawhtml99999q</p>", blocks) == "<p>xfrawhtml99999q</p>"
+    # A run of blocks, each starting the line after the previous one closes, is one raw block for
+    # Markdown too; text after a closing tag on its line, or an element left open, is not.
+    run = '<ul class="x"><li>a</li></ul>\n<p class="note">b</p>\n<script type="application/json">{"a": "</p>"}</script>'
+    assert list(stash(run + "\n")[1].values()) == [run]
+    assert stash('<p>a</p> 后面的字\n')[1] == {} and stash('<div><div>x</div>\n')[1] == {}
+    assert stash('<p>a</p>\n**粗体**\n')[1] == {}
     # Inside a block that asks for Markdown (md_in_html), nothing is kept aside.
     assert stash('<div markdown>\n\n<p>x</p>\n\n</div>\n')[1] == {}
 

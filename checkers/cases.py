@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from pathlib import Path
 
-from . import safe_markdown, schema
+from . import parallel, safe_markdown, schema
 from .problems import Problem
 from .yamlsafe import parse_yaml, read_text, read_yaml
 
@@ -40,6 +41,7 @@ def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
     authors = set(content.case_authors)
     problems += problems_authors
     folder = root / POSTS
+    posts = {}
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         shown = path.relative_to(root).as_posix()
         if path.is_dir():
@@ -47,8 +49,25 @@ def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
         if path.suffix != ".md" or path.parent != folder:
             problems.append(Problem(shown, 1, "", "案例文章应是 docs/cases/posts/ 下的 .md 文件（图片请放在 docs/assets/images/）"))
             continue
-        problems += _load_post(path, shown, schema_dir, content, authors, make_item)
+        posts[shown] = path
+    # The bodies by the safe profile, the costly part, on every core; the rest in file order.
+    bodies = parallel.make_all({shown: partial(_rendered_body, path, shown) for shown, path in posts.items()})
+    for shown, path in posts.items():
+        problems += _load_post(path, shown, schema_dir, content, authors, make_item, bodies[shown])
     return problems
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The line index of the --- that closes the front matter, or None if there is none."""
+    if lines[0].rstrip() != "---":
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+
+
+def _rendered_body(path: Path, shown: str) -> tuple[list[Problem], Post | None] | None:
+    text, problem = read_text(path, shown)
+    end = None if problem else _front_matter_end(text.split("\n"))
+    return None if end is None else _body(text.split("\n"), end, shown)
 
 
 def _authors(root: Path, schema_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
@@ -65,14 +84,17 @@ def _authors(root: Path, schema_dir: Path) -> tuple[dict[str, dict], list[Proble
             and not any(p.field.startswith(f"authors.{k}") for p in problems)}, problems
 
 
-def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item) -> list[Problem]:
+def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item,
+               rendered: tuple[list[Problem], Post | None] | None = None) -> list[Problem]:
+    """One post; `rendered` is its body as load() already rendered it (the preview reloads one
+    post alone and passes none)."""
     text, problem = read_text(path, shown)
     if problem:
         return [problem]
     lines = text.split("\n")
-    if lines[0].rstrip() != "---" or "---" not in (line.rstrip() for line in lines[1:]):
+    end = _front_matter_end(lines)
+    if end is None:
         return [Problem(shown, 1, "", "文章开头应是用 --- 包起来的头部信息（标题、日期、分类等），见案例专栏写作指南")]
-    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     data, where, problems = parse_yaml("\n".join(lines[1:end]) + "\n", shown, offset=1)
     if data is None:
         return problems
@@ -87,7 +109,7 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
     if not SLUG.match(slug):
         problems.append(Problem(shown, 1, "", "文件名只能用小写英文字母、数字和 -，例如 first-petition-30-days.md（它就是文章的网址）"))
     item = make_item("case", slug, data, shown, where)
-    body_problems, post = _body(lines, end, shown)
+    body_problems, post = rendered or _body(lines, end, shown)
     problems += body_problems + _template_left(data, lines, end, shown, item)
     # Like every other kind: only a post whose own shape is right takes part in cross-checks.
     if not problems:

@@ -25,14 +25,21 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
+
+from . import parallel
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(f"[{HAN}]+|[A-Za-z0-9]+")
 _ALL_HAN = re.compile(f"[{HAN}]+")
+WRITERS = 8  # threads writing the page files
+SHARD_WORKERS = 2  # processes scoring and writing the shards
 STAFF_WEIGHT = 0.5  # pages weighted below this are staff material (procedures, forms, practices: 0.2)
 
 
@@ -109,24 +116,19 @@ def build(site_dir: Path) -> int:
     (out / "d").mkdir(parents=True)
     (out / "s").mkdir()
     pages = [p for p in (read_page(f, site_dir) for f in sorted(site_dir.rglob("*.html"))) if p]
-    # Page lengths first (BM25 compares each with the average), then one page's counts at a time.
-    lengths = [len(tokens(p["x"])) for p in pages]
-    average = sum(lengths) / max(1, len(pages))
-    postings: dict[str, list] = defaultdict(list)
-    for number, (page, length) in enumerate(zip(pages, lengths)):
-        body, title = Counter(tokens(page["x"])), Counter(tokens(page["t"]))
-        norm = K1 * (1 - B + B * length / average)
-        # In order of first appearance (not a set), so the same site always gives the same files.
-        for token in [*body, *(t for t in title if t not in body)]:
-            tf, tt = body[token], title[token]
-            score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
-            postings[token].extend((number, max(1, round(100 * page["w"] * score))))
-        _write(out / "d" / f"{number}.json", {"u": page["u"], "t": page["t"], "x": page["x"]})
-    shards: dict[int, dict[str, list]] = defaultdict(dict)
-    for token, pages_scores in postings.items():
-        shards[shard(token)][token] = _gaps(pages_scores)
-    for index, content in shards.items():
-        _write(out / "s" / f"{index}.json", content)
+    # Page lengths first (BM25 compares each with the average).  Each page's counts are then made
+    # one page at a time, so they never all sit in memory together.
+    lengths = [len(tokens(page["x"])) for page in pages]
+    # Each worker scores the tokens of its own shards and writes those files (parallel.py): the
+    # scoring loop and the thousands of small files are most of the index's time.
+    workers = max(1, min(SHARD_WORKERS, len(os.sched_getaffinity(0))))
+    parallel.make_all({w: partial(_write_shards, out, pages, lengths, w, workers) for w in range(workers)},
+                      workers=workers, minimum=1)
+    # Thousands of small files: opening and closing them, not the bytes, is what takes the time, and
+    # a few threads overlap that waiting (each writes its own files; the contents are fixed).
+    with ThreadPoolExecutor(WRITERS) as writers:
+        list(writers.map(lambda n: _write(out / "d" / f"{n}.json", {k: pages[n][k] for k in ("u", "t", "x")}),
+                         range(len(pages))))
     # Which pages are staff material, one letter a page: search lifts them again for staff words.
     kinds = "".join("s" if page["w"] < STAFF_WEIGHT else "c" for page in pages)
     # The checker's answer pages by address: the answer a query's everyday words suggest
@@ -134,6 +136,31 @@ def build(site_dir: Path) -> int:
     answers = {page["u"]: number for number, page in enumerate(pages) if _ANSWER.match(page["u"])}
     _write(out / "meta.json", {"pages": len(pages), "shards": SHARDS, "kinds": kinds, "answers": answers})
     return len(pages)
+
+
+def _write_shards(out: Path, pages: list[dict], lengths: list[int], worker: int, workers: int) -> str:
+    """Score and write the shards numbered worker, worker + workers, …: BM25 of each page's tokens,
+    page lengths compared with the average, in page order."""
+    average = sum(lengths) / max(1, len(pages))
+    mine: dict[str, bool] = {}
+    postings: dict[str, list] = defaultdict(list)
+    for number, (page, length) in enumerate(zip(pages, lengths)):
+        body, title = Counter(tokens(page["x"])), Counter(tokens(page["t"]))
+        norm = K1 * (1 - B + B * length / average)
+        # In order of first appearance (not a set), so the same site always gives the same files.
+        for token in [*body, *(t for t in title if t not in body)]:
+            if token not in mine:
+                mine[token] = shard(token) % workers == worker
+            if mine[token]:
+                tf, tt = body[token], title[token]
+                score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
+                postings[token].extend((number, max(1, round(100 * page["w"] * score))))
+    shards: dict[int, dict[str, list]] = defaultdict(dict)
+    for token, pages_scores in postings.items():
+        shards[shard(token)][token] = _gaps(pages_scores)
+    for index, content in shards.items():
+        _write(out / "s" / f"{index}.json", content)
+    return ""
 
 
 def _gaps(pages_scores: list[int]) -> list[int]:

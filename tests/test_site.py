@@ -318,3 +318,35 @@ def test_a_long_section_is_a_title_list_and_leaves_the_navigation(content, tmp_p
     assert 'class="desc"' not in rules and rules.count('class="badge deadline"') == len(content.rules)
     practices = (tmp_path / "docs/practice/index.md").read_text(encoding="utf-8")
     assert "只列标题" not in practices and practices.count('class="desc"') == len(content.items["practice"])
+
+
+def test_pages_made_on_both_cores_are_the_pages_made_on_one(content):
+    """checkers/parallel.py only saves time: the same pages, the same text, in the same order,
+    and so for the posts' page bodies."""
+    from checkers import parallel
+    from checkers.site.pages import Site
+
+    one = Site(content, "https://example.org/xf/")
+    alone = {page: make() for page, make in one.page_specs().items()}
+    both = parallel.make_all(Site(content, "https://example.org/xf/").page_specs(), workers=2, minimum=1)
+    assert list(both) == list(alone) and both == alone
+    two = Site(content, "https://example.org/xf/")
+    two.prerender_case_pages()
+    assert two._case_pages and all(two.case_page(i) == one.case_page(i) for i in content.items["case"])
+
+
+def test_the_search_index_is_the_same_from_one_worker_as_from_two(site, tmp_path, monkeypatch):
+    """The build wrote the index with two workers (one shard of every two each); one worker alone
+    writes exactly the same files."""
+    import shutil
+
+    from checkers import search_index
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("search-index"))
+    monkeypatch.setattr(search_index, "SHARD_WORKERS", 1)
+    search_index.build(copy)
+    ours, theirs = site / search_index.OUT, copy / search_index.OUT
+    files = sorted(p.relative_to(ours) for p in ours.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(theirs) for p in theirs.rglob("*") if p.is_file()) and len(files) > 1000
+    assert [f for f in files if (ours / f).read_bytes() != (theirs / f).read_bytes()] == []

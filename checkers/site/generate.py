@@ -49,6 +49,7 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False) 
     files.update(feed.files(site))
     files.update(search_words.files(site))
     files[ROBOTS] = robots(site.site_url)
+    site.prerender_case_pages()
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
     result.changed = sum(write_if_changed(out_dir / rel, text) for rel, text in files.items())
     for folder in GENERATED_DIRS:

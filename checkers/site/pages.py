@@ -14,6 +14,7 @@ from ..citation import anchor, excerpt, label as citation_label
 from .. import channel, safe_markdown
 from ..workcalendar import PROVISIONAL_LAST_YEAR
 from . import column
+from .. import parallel
 from ..crossref import find_bases
 from ..deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
 from ..deadline_text import general_counting_bases
@@ -122,6 +123,7 @@ class Site:
         self.cited_by = self._citation_index()
         self.backrefs = self._backrefs()
         self.case_index = self._case_index()
+        self._case_pages: dict[str, str] = {}  # filled by prerender_case_pages for a full build
 
     # --- what exists -------------------------------------------------------
     def items(self, kind: str):
@@ -150,7 +152,9 @@ class Site:
 
     # --- rendering ---------------------------------------------------------
     def pages(self) -> dict[str, str]:
-        return {page: make() for page, make in self.page_specs().items()}
+        # The preview serves pages from threads of its own, and forking a threaded process is unsafe;
+        # it remakes a few pages per edit anyway.
+        return parallel.make_all(self.page_specs(), workers=1 if self.preview else None)
 
     def page_specs(self) -> dict[str, Callable[[], str]]:
         """Every generated page, as a way to make it: a build makes them all; the preview
@@ -350,10 +354,18 @@ class Site:
                     index.setdefault((kind, ref), []).append(case)
         return index
 
+    def prerender_case_pages(self) -> None:
+        """Every post's page body at once, on every core: the site tool asks for them one by one."""
+        if not self.preview:
+            self._case_pages = parallel.make_all({i: partial(self._case_page, i) for i in self.content.items["case"]})
+
     def case_page(self, case_id: str) -> str:
         """A post's page body: the editor's lead and sections as the safe profile rendered them
         (checkers/safe_markdown.py), with what the site adds under the lead and after the body.
         The editor's Markdown never reaches the site tool's Markdown."""
+        return self._case_pages.get(case_id) or self._case_page(case_id)
+
+    def _case_page(self, case_id: str) -> str:
         item = self.content.items["case"][case_id]
         return self.render("case_page.md.j2", page_of("case", case_id), item=item, d=item.data,
                            post=self.content.case_posts[case_id])

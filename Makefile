@@ -5,7 +5,6 @@ PY      := .venv/bin/python
 PIP     := .venv/bin/pip
 # ProperDocs: the maintained continuation of MkDocs 1.x (same config, plugins and hooks).  The config
 # keeps the name mkdocs.yml, passed with -f, because Zensical (Material's successor) reads that name.
-PROPERDOCS := .venv/bin/properdocs
 APT_PKGS := chromium fonts-noto-cjk nginx poppler-utils
 
 .PHONY: serve build offline validate bench new-case test test-fast browser-deps clean
@@ -39,16 +38,18 @@ validate: .venv/ok
 # Publishing needs the site's public address: the sitemap, robots.txt, canonical links, feeds and
 # the QR codes on printed pages carry it, and without it they would name this machine (127.0.0.1).
 # So make build refuses to run without SITE_URL; to look at the site locally, use make serve.
+# When nothing the site is made from has changed, the last site comes back from .cache/site/
+# (checkers/build_cli.py); deleting .cache/ is always safe.
 build: .venv/ok
 	@if [ -z "$(SITE_URL)" ]; then \
 		echo "make build: 请写明网站的公开地址，例如 SITE_URL=https://example.gov.cn/xinfang/ make build（只在本机看网站，请用 make serve）" >&2; \
 		exit 2; fi
-	SITE_URL="$(SITE_URL)" $(PROPERDOCS) build -f mkdocs.yml
+	SITE_URL="$(SITE_URL)" $(PY) -m checkers build
 
 # The same site made to open from a folder (file://: a USB stick, a kiosk, an intranet PC without a
 # server): links go to index.html and search works without a server.  Writes site-offline/.
 offline: .venv/ok
-	OFFLINE=1 $(PROPERDOCS) build -f mkdocs.yml -d site-offline
+	OFFLINE=1 $(PY) -m checkers build -d site-offline
 
 # Build time, memory, output size and validation speed at S/M/L against plain Material
 # (medians of 3 runs), the editor's save-to-page time in the preview, and search hit rates and

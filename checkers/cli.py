@@ -1,4 +1,4 @@
-"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | timeline | new-case | calendar | document``.
+"""Command line: ``python -m checkers validate | generate | import-law | deadline | channel | timeline | new-case | calendar | document | build``.
 
 Exit codes: 0 success, 2 bad content or bad input (one message per line on
 stderr, never a traceback).
@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
                                ("timeline", "timeline_cli", "一件事各步骤的截止日期（按程序和已经发生的日期计算）"),
                                ("new-case", "case_new", "写一篇带日期的案例专栏草稿（docs/cases/posts/）"),
                                ("calendar", "calendar_cli", "节假日数据覆盖哪些年份、各年的来源"),
-                               ("document", "document_cli", "群众自己写的文书：每一项怎么写、依据哪一条")):
+                               ("document", "document_cli", "群众自己写的文书：每一项怎么写、依据哪一条"),
+                               ("build", "build_cli", "构建网站；什么都没改时直接从缓存取出上次的结果")):
         command = importlib.import_module(f".{module}", __package__)
         parser_ = sub.add_parser(name, help=text)
         command.add_arguments(parser_)

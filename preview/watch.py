@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checkers.site import feed
-from checkers.site.generate import GENERATED_DIRS
-from checkers.site.pages import HOME
+from checkers.site.outputs import GENERATED_DIRS, GENERATED_FILES
 
 # Sources, relative to the project: content, hand-written pages and assets, and what shapes every page.
 WATCHED = ("procedures", "docs", "schemas", "checkers", "hooks", "overrides", "preview", "mkdocs.yml")
-_GENERATED = tuple(f"docs/{d}/" for d in GENERATED_DIRS) + tuple(f"docs/{f}" for f in (HOME, feed.CREATED, feed.UPDATED))
+_GENERATED = tuple(f"docs/{d}/" for d in GENERATED_DIRS) + tuple(f"docs/{f}" for f in GENERATED_FILES)
 
 
 def snapshot(root: Path) -> dict[str, int]:

@@ -2,7 +2,7 @@
 
 Run by ``python -m checkers generate`` or by the thin site-tool hook.  Keeping
 this a plain step means the pages can move to another static-site tool (Material
-for MkDocs reaches end of life in 2027) without touching the content model.
+for MkDocs reached its end of life in November 2026) without touching the content model.
 Generated folders are owned by the generator: stale files in them are removed,
 and files are only rewritten when their text changes so ``properdocs serve`` does
 not rebuild in a loop.
@@ -13,14 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import browser_data, feed, open_data, search_words
+from .outputs import GENERATED_DIRS, GENERATED_FILES, ROBOTS
 from .pages import CALCULATOR_PAGE, Site
-
-# Folders under docs/ that the generator owns completely.
-GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
-                  "practice", "form", "document", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive")
-
-
-ROBOTS = "robots.txt"
 
 
 def robots(site_url: str) -> str:
@@ -50,6 +44,8 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False) 
     files.update(search_words.files(site))
     files[ROBOTS] = robots(site.site_url)
     site.prerender_case_pages()
+    stray = [f for f in files if "/" not in f and f not in GENERATED_FILES]
+    assert not stray, f"add {stray} to GENERATED_FILES: the build cache must know the generator's own files"
     result = Result(pages=sum(1 for f in files if f.endswith(".md")), nav=site.nav(), files=sorted(files), site=site)
     result.changed = sum(write_if_changed(out_dir / rel, text) for rel, text in files.items())
     for folder in GENERATED_DIRS:

@@ -31,7 +31,7 @@ def _until(url: str, words: str, limit: float) -> float:
     return time.perf_counter() - started
 
 
-def _edited(source: str, where: str, words: str) -> str:
+def edited(source: str, where: str, words: str) -> str:
     # A post's lead ends before <!-- more -->; a rule's summary starts after its key.
     return source.replace(where, f"{words}。\n{where}" if where.startswith("\n<!--") else where + words, 1)
 
@@ -55,7 +55,7 @@ def measure(project: Path) -> dict:
             times = []
             for number in range(EDITS):
                 words = f"预览计时{time.time_ns()}"  # never on the page before, even after an interrupted run
-                path.write_text(_edited(original, where, words), encoding="utf-8")
+                path.write_text(edited(original, where, words), encoding="utf-8")
                 times.append(_until(base + page, words, 120))
                 time.sleep(0.5)  # the editor reads the page before the next save
             path.write_text(original, encoding="utf-8")

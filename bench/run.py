@@ -97,6 +97,15 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
     warm = [PY, "-m", "checkers", "--root", str(project), "build", "-d", str(project / "site-warm")]
     measure(warm, project)  # the first one builds and fills the cache
     rows["warm"] = [measure(warm, project) for _ in range(runs)]
+    # ...and after editing one post, then one rule (the preview loop's edits): new words each run.
+    for kind, source, where, _ in loop.TARGETS:
+        path = project / source
+        original = path.read_text(encoding="utf-8")
+        rows[f"edit-{kind}"] = []
+        for run in range(runs):
+            path.write_text(loop.edited(original, where, f"基准测试改动{run}"), encoding="utf-8")
+            rows[f"edit-{kind}"].append(measure(warm, project))
+        path.write_text(original, encoding="utf-8")
     result = {name: {"seconds": statistics.median(r["seconds"] for r in rs), "rss_mb": max(r["rss_mb"] for r in rs)}
               for name, rs in rows.items() if rs}
     pages, size = site_size(project / "site")
@@ -137,7 +146,9 @@ def report(results: dict[str, dict], runs: int, browser: dict | None = None, fou
         lines += ["", f"从 M 到 L 的增长：{results['L']['build']['seconds'] / results['M']['build']['seconds']:.2f} 倍（内容是 3 倍）。"]
     if all("warm" in r for r in results.values()):
         lines += ["", "什么都没改、再 `make build` 一次（从 `.cache/site/` 取出上次的网站）：" + "；".join(
-            f"{scale} {r['warm']['seconds']:.1f} s" for scale, r in results.items()) + "。"]
+            f"{scale} {r['warm']['seconds']:.1f} s" for scale, r in results.items()) + "。"
+                  "改了一篇案例、一条期限规则以后再 `make build`（要完整重建）：" + "；".join(
+            f"{scale} {r['edit-post']['seconds']:.1f} s、{r['edit-rule']['seconds']:.1f} s" for scale, r in results.items()) + "。"]
     lines += ["", "## 校验 {#validate}", "", "本站校验（行号、交叉引用、案例正文检查都在内）与 check-jsonschema（只做 JSON Schema，逐类调用）对同一批 YAML 文件。", "",
               "| 规模 | 本站校验 | check-jsonschema | 速度比 |", "|---|---|---|---|"]
     for scale, r in results.items():

@@ -1,9 +1,8 @@
 """`python -m bench`: measure the build at S/M/L against a plain Material build, and our
 validator against check-jsonschema, then write a dated Markdown report.
 
-Each measured command runs in its own child process, started by a small launcher that
-reports the child's wall time and peak RSS (getrusage of its own children), so runs do not
-see each other's memory.  Medians of --runs runs.
+Each measured command runs in its own child process (measure.py), so runs do not see each
+other's memory.  Medians of --runs runs.
 """
 from __future__ import annotations
 
@@ -14,31 +13,13 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from . import loop, search, transfer
 from .content import ROOT, SCALES, make
-
-PY = sys.executable
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-# Launcher: run argv, print {"seconds", "rss_mb", "rc"}; stdout/stderr of the command are kept apart.
-LAUNCH = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
-          "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
-          "print(json.dumps({'seconds':time.perf_counter()-t,"
-          "'rss_mb':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,'rc':r.returncode,"
-          "'err':r.stderr.decode(errors='replace')[-2000:]}))")
-
-
-def measure(argv: list[str], cwd: Path) -> dict:
-    out = subprocess.run([PY, "-c", LAUNCH, *argv], cwd=cwd, env=ENV, capture_output=True, text=True, check=True)
-    result = json.loads(out.stdout)
-    if result["rc"] != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed:\n{result['err']}")
-    return result
+from .measure import PY, measure
 
 
 def baseline_config(project: Path) -> Path:

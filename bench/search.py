@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .content import ROOT
+from .measure import PY, measure
 from .transfer import QUERIES, SEARCH_RUNS, _sizes
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -60,8 +61,6 @@ def _relative(url: str) -> str:
 
 def pagefind_copy(site: Path, dest: Path) -> dict:
     """Copy the site, mark what our index reads and index it with Pagefind; time and memory as the build's."""
-    from .run import PY, measure  # here, not at the top: run imports this module
-
     shutil.copytree(site, dest)
     for page in dest.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

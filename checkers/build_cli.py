@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .site.outputs import GENERATED_DIRS, GENERATED_FILES
 
-TOOL = [sys.executable, "-m", "properdocs", "build", "-q"]
+TOOL = [sys.executable, "-m", "properdocs", "build"]
 CACHE = Path(".cache") / "site"
 KEEP = 3  # sites kept in the cache: the newest few, so it never grows without bound
 # Folders at the top of the project the build does not read: tooling, tests, outputs.  Only at the

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import parallel, safe_markdown, schema
+from .case_template import TEMPLATE
 from .problems import Problem
 from .yamlsafe import parse_yaml, read_text, read_yaml
 
@@ -137,8 +138,6 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
 def _template_left(data: dict, lines: list[str], end: int, shown: str, item) -> list[Problem]:
     """What `make new-case` wrote for the editor to replace and is still there: a post holding it
     must not pass, since it would publish the template's own instructions."""
-    from .case_new import TEMPLATE  # here: case_new imports this module
-
     head, _, body = TEMPLATE.partition("\n---\n")
     wanted = {key: value for key, _, value in (line.partition(": ") for line in head.splitlines())
               if key in ("title", "local_practice")}

@@ -2,13 +2,14 @@
 
 A page maker is a closure over the loaded Site (its content, templates and indexes), which is
 costly to send to another process.  So the makers are not sent at all: forked workers inherit
-them, each makes its share, and only the finished text comes back.  Where fork is unavailable,
-or for a handful of pages, they are made here, one after another; the result is the same.
+them, each makes its share, and only the finished text comes back.  Where fork is unavailable or
+unsafe, or for a handful of pages, they are made here, one after another; the result is the same.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 
 # Below this many pages, starting workers costs more than it saves.
 MIN_PARALLEL = 400
@@ -23,7 +24,10 @@ def make_all(makers: dict, workers: int | None = None, minimum: int = MIN_PARALL
     """{key: maker} -> {key: what it made}, in the makers' order.  `minimum`: fewer makers than
     this are made here (a few large ones, like the search shards, are worth a worker each)."""
     workers = workers or len(os.sched_getaffinity(0))
-    if workers < 2 or len(makers) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking a process that runs other threads (the preview serves pages from threads) can leave a
+    # lock held for ever in the child: there, everything is made in this process.
+    if workers < 2 or len(makers) < minimum or threading.active_count() > 1 \
+            or "fork" not in multiprocessing.get_all_start_methods():
         return {key: make() for key, make in makers.items()}
     keys = list(makers)
     # Interleaved shares, several per worker: pages of one kind cost alike, so each worker gets a mix.

@@ -152,9 +152,7 @@ class Site:
 
     # --- rendering ---------------------------------------------------------
     def pages(self) -> dict[str, str]:
-        # The preview serves pages from threads of its own, and forking a threaded process is unsafe;
-        # it remakes a few pages per edit anyway.
-        return parallel.make_all(self.page_specs(), workers=1 if self.preview else None)
+        return parallel.make_all(self.page_specs())
 
     def page_specs(self) -> dict[str, Callable[[], str]]:
         """Every generated page, as a way to make it: a build makes them all; the preview
@@ -356,8 +354,7 @@ class Site:
 
     def prerender_case_pages(self) -> None:
         """Every post's page body at once, on every core: the site tool asks for them one by one."""
-        if not self.preview:
-            self._case_pages = parallel.make_all({i: partial(self._case_page, i) for i in self.content.items["case"]})
+        self._case_pages = parallel.make_all({i: partial(self._case_page, i) for i in self.content.items["case"]})
 
     def case_page(self, case_id: str) -> str:
         """A post's page body: the editor's lead and sections as the safe profile rendered them

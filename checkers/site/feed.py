@@ -14,9 +14,10 @@ import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
 from .. import safe_markdown
+from .outputs import FEED_CREATED, FEED_UPDATED
 from .render import page_url
 
-CREATED, UPDATED = "feed_rss_created.xml", "feed_rss_updated.xml"  # the addresses subscribers already use
+CREATED, UPDATED = FEED_CREATED, FEED_UPDATED
 STYLESHEET = "assets/stylesheets/feed.css"  # a static asset in docs/, on our own host
 LENGTH = 20
 TITLE = "信访路线图 · 案例专栏"

@@ -11,13 +11,13 @@ import segno
 from markupsafe import Markup, escape
 
 from ..citation import anchor, excerpt, label as citation_label
-from .. import channel, safe_markdown
+from .. import channel, parallel, safe_markdown
 from ..workcalendar import PROVISIONAL_LAST_YEAR
 from . import column
-from .. import parallel
 from ..crossref import find_bases
 from ..deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
 from ..deadline_text import general_counting_bases
+from .outputs import HOME
 from .render import Linker, environment, page_url, period_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -31,7 +31,6 @@ AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 # Content without a page of its own: the calculator, the home page and search read it.
 PAGELESS = ("holiday", "situation", "lexicon")
-HOME = "index.md"  # the home page leads with the citizen's situations (procedures/situation/)
 CONTACTS = "contact/index.md"  # every hotline and official online channel, with its source
 CHECKER = "checker"  # the channel checker's pages (one decision tree per site for now)
 CASES = "cases"  # the 案例专栏 (posts in docs/cases/posts/, lists by column.py)
@@ -228,6 +227,14 @@ class Site:
             page = option_page(tree, last.question, last.option) if position.outcome else question_page(tree, position.question)
             out.append({"id": item.id, "data": item.data, "page": page, "outcome": position.outcome})
         return out
+
+    def date_label(self, rule_id: str) -> str | None:
+        """What a date box counting by this rule asks for, in the words on the citizen's paper: the
+        rule's date_label, or for a rule that runs after another, that one's (the day the citizen
+        knows).  The answer pages' boxes and the calculator (through its rule files) both ask this."""
+        rule = self.content.items["rule"][rule_id].data
+        first = self.content.items["rule"][rule["after"]].data if rule.get("after") else rule
+        return rule.get("date_label") or first.get("date_label")
 
     def now_for(self, kind: str, data: dict) -> tuple[dict, str | None]:
         """(现在就做 block, the rule its date box counts by): channel.now_block."""

@@ -51,7 +51,7 @@ def rule_data(site, item, page: str) -> dict:
     after = {"after": rule_data(site, site.content.items["rule"][d["after"]], page)} if d.get("after") else {}
     return {
         **after, "action": d.get("action"), "actor": d["actor"],
-        "id": d["id"], "title": d["title"], "trigger": d["trigger"], "date_label": d.get("date_label"),
+        "id": d["id"], "title": d["title"], "trigger": d["trigger"], "date_label": site.date_label(d["id"]),
         "page": link(page_of("rule", d["id"])),
         "versions": [{
             "effective_from": v["effective_from"], "effective_until": v["effective_until"], "period": v["period"],

@@ -52,8 +52,8 @@
     };
     document.body.appendChild(script);
   }
-  // The date box asks for the day in the words on the citizen's own paper (the rule's date_label,
-  // as the answer pages' date boxes do); the generic label is what works without JavaScript.
+  // The date box asks for the day in the words on the citizen's own paper (the rule file's
+  // date_label, Site.date_label, as on the answer pages); the generic label works without JavaScript.
   var fromLabel = document.querySelector("label[for=dl-from]"), generic = fromLabel.textContent;
   function showTrigger() {
     var id = select.value;
@@ -63,8 +63,7 @@
     load(id, function (r) {
       if (r && select.value === id) {
         trigger.textContent = "这个期限从这件事发生的那天起算：" + r.trigger + "。";
-        var own = r.date_label || (r.after && r.after.date_label);
-        if (own) { fromLabel.textContent = own; }
+        if (r.date_label) { fromLabel.textContent = r.date_label; }
       }
     });
   }

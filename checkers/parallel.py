@@ -20,10 +20,12 @@ def _make(keys: list) -> list[tuple]:
     return [(key, _makers[key]()) for key in keys]
 
 
-def make_all(makers: dict, workers: int | None = None, minimum: int = MIN_PARALLEL) -> dict:
-    """{key: maker} -> {key: what it made}, in the makers' order.  `minimum`: fewer makers than
-    this are made here (a few large ones, like the search shards, are worth a worker each)."""
+def make_all(makers: dict, workers: int | None = None, minimum: int | None = None) -> dict:
+    """{key: maker} -> {key: what it made}, in the makers' order.  `minimum` (MIN_PARALLEL unless
+    given): fewer makers than this are made here; a few large ones, like the search shards, are
+    worth a worker each."""
     workers = workers or len(os.sched_getaffinity(0))
+    minimum = MIN_PARALLEL if minimum is None else minimum
     # Forking a process that runs other threads (the preview serves pages from threads) can leave a
     # lock held for ever in the child: there, everything is made in this process.
     if workers < 2 or len(makers) < minimum or threading.active_count() > 1 \

@@ -320,19 +320,38 @@ def test_a_long_section_is_a_title_list_and_leaves_the_navigation(content, tmp_p
     assert "只列标题" not in practices and practices.count('class="desc"') == len(content.items["practice"])
 
 
-def test_pages_made_on_both_cores_are_the_pages_made_on_one(content):
+# Run in a process of its own: parallel.py makes everything in one process wherever other threads
+# run, and this test must see the workers really forked, whatever ran before it in this one.
+_BOTH_CORES = """
+import os
+from pathlib import Path
+from checkers import loader, parallel
+from checkers.site.pages import Site
+
+pids = set(parallel.make_all({n: os.getpid for n in range(8)}, workers=2, minimum=1).values())
+assert os.getpid() not in pids, "parallel.make_all did not fork"
+content = loader.load(Path("."))
+one = Site(content, "https://example.org/xf/")
+alone = {page: make() for page, make in one.page_specs().items()}
+both = parallel.make_all(Site(content, "https://example.org/xf/").page_specs(), workers=2, minimum=1)
+assert list(both) == list(alone) and both == alone
+two = Site(content, "https://example.org/xf/")
+parallel.MIN_PARALLEL = 1  # the shipped posts are fewer than a build would fork for
+pids = set(parallel.make_all({n: os.getpid for n in range(8)}, workers=2).values())
+assert os.getpid() not in pids, "MIN_PARALLEL was not lowered"
+two.prerender_case_pages()
+assert two._case_pages and all(two.case_page(i) == one.case_page(i) for i in content.items["case"])
+"""
+
+
+def test_pages_made_on_both_cores_are_the_pages_made_on_one():
     """checkers/parallel.py only saves time: the same pages, the same text, in the same order,
     and so for the posts' page bodies."""
-    from checkers import parallel
-    from checkers.site.pages import Site
+    import subprocess
+    import sys
 
-    one = Site(content, "https://example.org/xf/")
-    alone = {page: make() for page, make in one.page_specs().items()}
-    both = parallel.make_all(Site(content, "https://example.org/xf/").page_specs(), workers=2, minimum=1)
-    assert list(both) == list(alone) and both == alone
-    two = Site(content, "https://example.org/xf/")
-    two.prerender_case_pages()
-    assert two._case_pages and all(two.case_page(i) == one.case_page(i) for i in content.items["case"])
+    result = subprocess.run([sys.executable, "-c", _BOTH_CORES], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
 
 
 def test_the_search_index_is_the_same_from_one_worker_as_from_two(site, tmp_path, monkeypatch):

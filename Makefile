@@ -39,7 +39,7 @@ validate: .venv/ok
 # the QR codes on printed pages carry it, and without it they would name this machine (127.0.0.1).
 # So make build refuses to run without SITE_URL; to look at the site locally, use make serve.
 # When nothing the site is made from has changed, the last site comes back from .cache/site/
-# (checkers/build_cli.py); deleting .cache/ is always safe.
+# (checkers/cli/build.py); deleting .cache/ is always safe.
 build: .venv/ok
 	@if [ -z "$(SITE_URL)" ]; then \
 		echo "make build: 请写明网站的公开地址，例如 SITE_URL=https://example.gov.cn/xinfang/ make build（只在本机看网站，请用 make serve）" >&2; \

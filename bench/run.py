@@ -74,7 +74,7 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
             # The generated Markdown our build left in docs/ is the baseline's input: the same pages.
             rows["baseline"].append(measure([PY, "-m", "properdocs", "build", "-q", "-f", str(baseline_config(project)),
                                              "-d", str(project / "site-baseline")], project))
-    # make build again with nothing changed: the site comes back from the cache (checkers/build_cli.py).
+    # make build again with nothing changed: the site comes back from the cache (checkers/cli/build.py).
     warm = [PY, "-m", "checkers", "--root", str(project), "build", "-d", str(project / "site-warm")]
     measure(warm, project)  # the first one builds and fills the cache
     rows["warm"] = [measure(warm, project) for _ in range(runs)]

@@ -20,10 +20,10 @@ from properdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the checkers package lives beside mkdocs.yml, not installed
 
-from checkers import loader  # noqa: E402
+from checkers.content import loader  # noqa: E402
 from checkers.site import column  # noqa: E402
 from checkers.site.pages import CASES  # noqa: E402
-from checkers.problems import ContentError  # noqa: E402
+from checkers.content.problems import ContentError  # noqa: E402
 from checkers.site.generate import generate  # noqa: E402
 
 
@@ -95,7 +95,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["search"] = _POST_SEARCH
     page.meta["description"] = _state["site"].case_description(Path(source).stem)
     # The editor's Markdown is replaced whole by the page the generator built from it with the
-    # column's safe profile: posts are untrusted input (checkers/safe_markdown.py).
+    # column's safe profile: posts are untrusted input (checkers/content/safe_markdown.py).
     return _state["site"].case_page(Path(source).stem)
 
 

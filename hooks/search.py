@@ -1,4 +1,4 @@
-"""Site-tool hook (ProperDocs; MkDocs 1.x hook API): the site's search index (checkers/search_index.py, read by search.js).
+"""Site-tool hook (ProperDocs; MkDocs 1.x hook API): the site's search index (checkers/site/search_index.py, read by search.js).
 
 Material's own search is switched off: it sends the whole index to a phone on the first query
 and cannot match 复议 inside 行政复议.  This file only marks what is searchable and runs the
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checkers import search_index  # noqa: E402
+from checkers.site import search_index  # noqa: E402
 
 _ARTICLE = '<article class="md-content__inner md-typeset"'
 

@@ -4,7 +4,7 @@ have changed, made by the same hooks, templates and theme as the published site.
 Why this design (issue 20): at L a full build takes ~40 s, of which reading 3,000 posts is ~5 s and
 rendering ~4,000 pages the rest; an edit changes a handful.  So the loaded content and the site
 tool's state (files, navigation, theme environment) are kept between saves; a saved file is read
-again alone (checkers.loader.reload, which still runs every cross-check), the generator says which
+again alone (checkers.content.loader.reload, which still runs every cross-check), the generator says which
 pages the edit can reach (checkers.site.affected), those are generated, and only those whose text
 changed go through ProperDocs, one page at a time, with its own page functions.  Anything
 else (a template, a schema, a new or deleted file, a changed menu, a statute) builds everything.
@@ -24,8 +24,8 @@ from properdocs.commands import build as tool_build
 from properdocs.config import load_config
 from properdocs.structure.files import InclusionLevel
 
-from checkers import loader
-from checkers.problems import ContentError
+from checkers.content import loader
+from checkers.content.problems import ContentError
 from checkers.site import affected, browser_data, feed, open_data
 from checkers.site.generate import write_if_changed
 from checkers.site.pages import CALCULATOR_PAGE, Site

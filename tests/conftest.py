@@ -51,7 +51,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def content():
-    from checkers import loader
+    from checkers.content import loader
 
     return loader.load(ROOT)
 

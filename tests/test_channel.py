@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checkers.channel import PathError, leaves, now_block, parse_answers, questions, walk
+from checkers.engines.channel import PathError, leaves, now_block, parse_answers, questions, walk
 from conftest import ROOT, run_cli
 from htmlscan import scan
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checkers.channel import parse_answers, walk
+from checkers.engines.channel import parse_answers, walk
 
 pytestmark = pytest.mark.browser
 SCENARIOS = yaml.safe_load(Path(__file__).with_name("channel_scenarios.yaml").read_text(encoding="utf-8"))

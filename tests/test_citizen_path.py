@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from checkers.channel import parse_answers, walk
+from checkers.engines.channel import parse_answers, walk
 from conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,8 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from checkers.workcalendar import Calendar
-from checkers.deadline import NoVersion, Period, count, for_rule, parse_period
+from checkers.engines.workcalendar import Calendar
+from checkers.engines.deadline import NoVersion, Period, count, for_rule, parse_period
 from conftest import ROOT, run_cli
 
 CASES = yaml.safe_load((Path(__file__).with_name("deadline_cases.yaml")).read_text(encoding="utf-8"))
@@ -145,7 +145,7 @@ def test_deadline_never_before_start_plus_period(start, period):
         assert c.deadline >= start + dt.timedelta(days=period.value)
     elif period.unit in ("个月", "年"):
         months = period.value * (12 if period.unit == "年" else 1)
-        from checkers.deadline import add_months
+        from checkers.engines.deadline import add_months
         assert c.deadline >= add_months(start, months)[0]
     else:
         assert c.deadline >= start + dt.timedelta(days=period.value)

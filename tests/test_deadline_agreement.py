@@ -9,7 +9,7 @@ import re
 import shutil
 import subprocess
 
-from checkers.deadline import LATEST, Period, count, for_rule, NoVersion
+from checkers.engines.deadline import LATEST, Period, count, for_rule, NoVersion
 from conftest import ROOT
 
 PERIODS = ["1日", "3日", "7日", "5工作日", "20工作日", "1个月", "6个月", "1年", "2年", "3年"]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from checkers import loader
+from checkers.content import loader
 from conftest import ROOT
 
 SHISHI = "xingzheng-fuyi-fa-shishi-tiaoli-2007"

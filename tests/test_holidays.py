@@ -144,10 +144,10 @@ def test_the_browser_counts_the_notice_year_too(tmp_path, project, chromium):
 def test_years_must_follow_each_other(project, monkeypatch):
     """2028 entered while 2027 is missing: the engine would treat 2027 as known.  (Dates are
     allowed up to next year, so the test moves 'next year' instead of waiting for 2027.)"""
-    from checkers import loader, schema
-    from checkers.problems import ContentError
+    from checkers.content import loader, schema
+    from checkers.content.problems import ContentError
 
-    from checkers import statutory_holidays
+    from checkers.engines import statutory_holidays
 
     monkeypatch.setattr(schema, "last_year", lambda: 2028)
     head = FIXTURE.read_text(encoding="utf-8").split("holidays:\n")[0]
@@ -171,8 +171,8 @@ def test_article_2_days_agree_with_the_package_in_every_year_it_has():
     from chinese_calendar import constants
     from lunar_python import Lunar
 
-    from checkers import statutory_holidays
-    from checkers.workcalendar import PACKAGE_LAST_YEAR
+    from checkers.engines import statutory_holidays
+    from checkers.engines.workcalendar import PACKAGE_LAST_YEAR
 
     for year in range(2025, PACKAGE_LAST_YEAR + 1):
         days = statutory_holidays.days(year)

@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from browser import serve
-from checkers import cli
+from checkers.cli import main as cli
 from conftest import ROOT
 
 V1 = ROOT / "schemas" / "open-data" / "v1"

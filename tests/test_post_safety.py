@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from browser import serve
-from checkers import safe_markdown
+from checkers.content import safe_markdown
 from conftest import run_cli
 from htmlscan import scan
 from test_loader import edit
@@ -94,7 +94,7 @@ def scan_html(html: str):
 # what is left is exactly what the safe profile and the sanitizer publish on their own.
 _UNCHECKED = """
 import runpy, sys
-from checkers import safe_markdown
+from checkers.content import safe_markdown
 real = safe_markdown.render
 safe_markdown.render = lambda text: (real(text)[0], [])
 sys.argv = ["properdocs", *sys.argv[1:]]

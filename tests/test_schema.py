@@ -7,7 +7,7 @@ import re
 
 from jsonschema import Draft202012Validator
 
-from checkers.schema import fast_validator, validator
+from checkers.content.schema import fast_validator, validator
 from conftest import ROOT
 
 SCHEMAS = (ROOT / "schemas").resolve()

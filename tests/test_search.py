@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from browser import top_results, type_query
-from checkers.search_index import SHARDS, shard, tokens
+from checkers.site.search_index import SHARDS, shard, tokens
 from playwright.sync_api import expect
 
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from conftest import ROOT, run_cli
-from checkers.deadline_text import cn_day
+from checkers.wording.deadline import cn_day
 
 pytestmark = pytest.mark.browser
 

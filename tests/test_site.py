@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from checkers.citation import excerpt
+from checkers.content.citation import excerpt
 from conftest import ROOT, site_build
 from htmlscan import norm, scan
 
@@ -113,7 +113,7 @@ def _site_path(page: Path, href: str, site: Path) -> str:
 def test_each_article_names_the_pages_that_cite_it(site, content):
     """Under each article, up to ten of the pages that quote it; past ten, a link to the article's
     citations page, which lists every one of them under the article's text."""
-    from checkers.crossref import find_bases
+    from checkers.content.crossref import find_bases
 
     where = {"tree": lambda i: "checker", "case": lambda i: f"cases/{i}"}
     expected: dict[tuple[str, int], set[str]] = {}
@@ -232,7 +232,7 @@ def test_search_index_holds_the_articles_and_nothing_else(site):
 
 
 def test_search_reads_words_across_inline_markup_but_not_across_blocks():
-    from checkers.search_index import plain, tokens
+    from checkers.site.search_index import plain, tokens
 
     text = plain('<p>“五个<strong>法治化</strong>”要求</p><p>复议</p><h2 id="x">期限<a class="headerlink" href="#x">¶</a></h2>')
     assert text == "“五个法治化”要求 复议 期限"
@@ -325,7 +325,8 @@ def test_a_long_section_is_a_title_list_and_leaves_the_navigation(content, tmp_p
 _BOTH_CORES = """
 import os
 from pathlib import Path
-from checkers import loader, parallel
+from checkers.content import loader
+from checkers import parallel
 from checkers.site.pages import Site
 
 pids = set(parallel.make_all({n: os.getpid for n in range(8)}, workers=2, minimum=1).values())
@@ -359,7 +360,7 @@ def test_the_search_index_is_the_same_from_one_worker_as_from_two(site, tmp_path
     writes exactly the same files."""
     import shutil
 
-    from checkers import search_index
+    from checkers.site import search_index
 
     copy = tmp_path / "site"
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("search-index"))

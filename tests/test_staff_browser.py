@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from pypdf import PdfReader
 
-from checkers.deadline_text import cn_date
+from checkers.wording.deadline import cn_date
 from conftest import ROOT, run_cli
 from test_print import on_paper, overflowing
 

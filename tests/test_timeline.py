@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from checkers.timeline import build
+from checkers.engines.timeline import build
 from conftest import ROOT, run_cli
 from test_loader import assert_rejected, edit
 
@@ -54,7 +54,7 @@ def test_late_and_unverified_are_marked(content):
 
 
 def test_dates_before_the_start_and_unknown_steps_are_refused(content):
-    from checkers.timeline import TimelineError
+    from checkers.engines.timeline import TimelineError
 
     with pytest.raises(TimelineError, match="早于起点"):
         build(HANDLING, content.rules, D("2026-08-10"), {"accept": D("2026-08-01")}, content.calendar)
@@ -69,7 +69,7 @@ def staff_procedures(content):
 
 
 def test_every_timed_procedure_and_practice_computes_from_the_engine(content):
-    from checkers.deadline import Period, count, for_rule
+    from checkers.engines.deadline import Period, count, for_rule
 
     timed = staff_procedures(content) + [i for i in content.items["practice"].values() if "start" in i.data]
     assert len(timed) >= 4

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..crossref import REFERENCES, find_bases, walk
+from ..content.crossref import REFERENCES, find_bases, walk
 from . import column
 from .pages import CALCULATOR_PAGE, CONTACTS, HOME, PAGELESS, SECTIONS, citations_page, page_of
 

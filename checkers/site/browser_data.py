@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ..deadline import EARLIEST, LATEST
-from ..deadline_text import NOTES
+from ..engines.deadline import EARLIEST, LATEST
+from ..wording.deadline import NOTES
 from .pages import Citer, page_of
 from .render import Linker
 

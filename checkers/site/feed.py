@@ -13,7 +13,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
-from .. import safe_markdown
+from ..content import safe_markdown
 from .outputs import FEED_CREATED, FEED_UPDATED
 from .render import page_url
 

@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from ..search_index import OUT as SEARCH_INDEX
+from .search_index import OUT as SEARCH_INDEX
 from .search_words import FOLDER as SEARCH_WORDS
 
 # href/src/action values in HTML, and "page"/"href"/"form_page" strings in the tools' data (in

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import statutory_holidays
-from ..citation import excerpt, label
-from ..deadline import GENERAL_COUNTING_TOPIC
-from ..workcalendar import PROVISIONAL_LAST_YEAR
+from ..engines import statutory_holidays
+from ..content.citation import excerpt, label
+from ..engines.deadline import GENERAL_COUNTING_TOPIC
+from ..engines.workcalendar import PROVISIONAL_LAST_YEAR
 from .pages import option_page, page_of, question_page
 from .render import page_url
 

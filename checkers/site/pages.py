@@ -10,13 +10,15 @@ from typing import Callable
 import segno
 from markupsafe import Markup, escape
 
-from ..citation import anchor, excerpt, label as citation_label
-from .. import channel, parallel, safe_markdown
-from ..workcalendar import PROVISIONAL_LAST_YEAR
+from ..content.citation import anchor, excerpt, label as citation_label
+from ..engines import channel
+from .. import parallel
+from ..content import safe_markdown
+from ..engines.workcalendar import PROVISIONAL_LAST_YEAR
 from . import column
-from ..crossref import find_bases
-from ..deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
-from ..deadline_text import general_counting_bases
+from ..content.crossref import find_bases
+from ..engines.deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
+from ..wording.deadline import general_counting_bases
 from .outputs import HOME
 from .render import Linker, environment, page_url, period_text
 
@@ -423,7 +425,7 @@ class Site:
 
     def _backrefs(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
         # Built once per build: a lookup per page would make the build quadratic in content size.
-        from ..crossref import REFERENCES, walk
+        from ..content.crossref import REFERENCES, walk
 
         index: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for source in self.content.all_items():

@@ -13,9 +13,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from ..citation import anchor, provision
-from ..deadline import Period
-from ..deadline_text import cn_date
+from ..content.citation import anchor, provision
+from ..engines.deadline import Period
+from ..wording.deadline import cn_date
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'"}
 

@@ -22,8 +22,8 @@ import jieba
 import opencc
 from pypinyin import Style, lazy_pinyin
 
-from .. import citation, words
-from ..search_index import is_han, shard
+from ..content import citation, words
+from .search_index import is_han, shard
 from .pages import option_page
 from .render import page_url
 

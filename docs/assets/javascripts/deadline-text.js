@@ -1,5 +1,5 @@
 /* Chinese wording shared by the 期限计算器 and the 本案时间线 (the browser's mirror of
- * checkers/deadline_text.py): dates as 2026年8月10日（星期一）, periods as the statutes say
+ * checkers/wording/deadline.py): dates as 2026年8月10日（星期一）, periods as the statutes say
  * them (5个工作日, 30日, 6个月, 1年), and a small helper to build text-only nodes. */
 (function (root) {
   "use strict";

@@ -1,4 +1,4 @@
-/* The deadline engine in the browser: the same arithmetic as checkers/deadline.py.
+/* The deadline engine in the browser: the same arithmetic as checkers/engines/deadline.py.
  *
  * Written by hand because no JavaScript library counts Chinese legal periods;
  * kept line-for-line parallel to the Python engine, and a test runs both over
@@ -37,9 +37,9 @@
     }
     this.workdays = {};
     for (var i = 0; i < data.workdays.length; i++) { this.workdays[data.workdays[i]] = true; }
-    this.range = data.range;  // [earliest, latest]: the days the engine counts from (checkers/deadline.py)
+    this.range = data.range;  // [earliest, latest]: the days the engine counts from (checkers/engines/deadline.py)
     // [first, last] years after the data whose 放假办法 第二条 holidays are in `holidays` but whose
-    // 调休 is not published yet (checkers/workcalendar.py).
+    // 调休 is not published yet (checkers/engines/workcalendar.py).
     this.provisional = data.provisional || [0, -1];
     this.notes = data.notes;  // why a date is not final (deadline-text.js fills in the years)
   }

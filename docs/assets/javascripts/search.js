@@ -1,5 +1,5 @@
 // 搜索页: understands how citizens type, and looks the query up in the index that
-// checkers/search_index.py writes to search-index/ (why our own index: see there).
+// checkers/site/search_index.py writes to search-index/ (why our own index: see there).
 //
 // A query goes through four steps before the lookup, each with data written at build time
 // (checkers/site/search_words.py) and fetched only for the query's own characters:
@@ -28,7 +28,7 @@
     "一下", "还能", "才能", "之内", "以内", "之前"];
   var EDGE_START = "我你他她它", EDGE_END = "吗呢啊吧了的呀哦嘛么有要";
 
-  // Mirrors of checkers/search_index.py tokens() and shard(); tests/test_search.py proves they agree.
+  // Mirrors of checkers/site/search_index.py tokens() and shard(); tests/test_search.py proves they agree.
   function tokens(text) {
     var out = [];
     (text.match(TOKEN) || []).forEach(function (run) {
@@ -269,7 +269,7 @@
         all.forEach(function (t, i) {
           var posting = postings[i], df = posting.length / 2, map = {};
           idf[t] = Math.log(1 + (meta.pages - df + 0.5) / (df + 0.5));
-          // Pages come as gaps from the previous page (checkers/search_index.py).
+          // Pages come as gaps from the previous page (checkers/site/search_index.py).
           for (var j = 0, id = 0; j < posting.length; j += 2) { id += posting[j]; map[id] = posting[j + 1]; }
           byToken[t] = map;
         });

@@ -1,4 +1,4 @@
-/* The case timeline's arithmetic for the browser (mirror of checkers/timeline.py): each step's due
+/* The case timeline's arithmetic for the browser (mirror of checkers/engines/timeline.py): each step's due
  * date from the dates entered, counted by DeadlineEngine.  Shared by the 本案时间线 (timeline.js)
  * and the staff notices filled from the case (form-case.js).  No wording here. */
 (function (root) {
@@ -9,7 +9,7 @@
     return timeline.steps.map(function (step) {
       var base = step.counts_from ? dates[step.counts_from] : null;
       var entry = {step: step, base: base, done: step.id ? dates[step.id] : null};
-      // The branch not taken (step.unless, as checkers/timeline.py): a step made moot by another's completion.
+      // The branch not taken (step.unless, as checkers/engines/timeline.py): a step made moot by another's completion.
       entry.notNeeded = entry.done ? null : (step.unless || []).filter(function (id) { return dates[id]; })[0] || null;
       if (!step.counts_from) { return entry; }
       entry.pending = !base;

@@ -1,6 +1,6 @@
 /* 本案时间线 on staff procedure and local-practice pages: from the dates entered (or in the
  * URL: ?from=…&at-<step>=…), each step's due date, with the same DeadlineEngine as the
- * calculator (proven equal to the Python engine).  Mirrors checkers/timeline.py: a step
+ * calculator (proven equal to the Python engine).  Mirrors checkers/engines/timeline.py: a step
  * whose starting event has no date yet says so; nothing is guessed.  Nothing leaves the page. */
 (function () {
   "use strict";
@@ -13,7 +13,7 @@
   var titles = {start: timeline.start};
   timeline.steps.forEach(function (s) { if (s.id) { titles[s.id] = s.title; } });
 
-  // The dates entered, checked as the command line checks them (checkers/timeline_cli.py): each a
+  // The dates entered, checked as the command line checks them (checkers/cli/timeline.py): each a
   // real day in range, no step done before the start.  Each problem is shown next to its field;
   // returns the usable dates, or null when any field is wrong.
   function readDates(values) {

@@ -9,7 +9,7 @@ must exist; and no everyday word may mean two things in two entries.
 """
 from __future__ import annotations
 
-from .channel import PathError, parse_answers, walk
+from ..engines.channel import PathError, parse_answers, walk
 from .problems import Problem, field_name
 
 DEFAULT_TREE = "channel"

@@ -105,7 +105,7 @@ def main(argv: list[str], root: Path | None = None) -> int:
     if not argv or len(argv) > 2:
         print("usage: python -m checkers import-law SOURCE.yaml [ARTICLES e.g. 1-5,9]", file=sys.stderr)
         return 2
-    root = root or Path(__file__).resolve().parent.parent
+    root = root or Path(__file__).resolve().parents[2]
     try:
         source = _read_source(Path(argv[0]))
         numbers = parse_numbers(argv[1] if len(argv) > 1 else None, source["article_count"])

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import statutory_holidays
-from .citation import excerpt, provision
-from .deadline import Count, RuleAnswer
+from ..engines import statutory_holidays
+from ..content.citation import excerpt, provision
+from ..engines.deadline import Count, RuleAnswer
 
 WEEKDAYS = "一二三四五六日"
 
@@ -104,7 +104,7 @@ def holiday_bases(counts, calendar) -> list[dict]:
 def general_counting_bases(content) -> list[dict]:
     """A bare period (30日 from a date) has no rule of its own: its basis is the general counting
     rule, taken from the counting topic (民法典、诉讼法 articles; the 信访 regulation has none)."""
-    from .deadline import GENERAL_COUNTING_TOPIC
+    from ..engines.deadline import GENERAL_COUNTING_TOPIC
 
     topic = content.topics[GENERAL_COUNTING_TOPIC]
     bases = [b for section in topic["sections"] for point in section["points"] for b in point["basis"]]

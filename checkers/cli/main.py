@@ -10,8 +10,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from . import loader
-from .problems import ContentError
+from ..content import loader
+from ..content.problems import ContentError
 
 
 def _validate(args) -> int:
@@ -22,7 +22,7 @@ def _validate(args) -> int:
 
 
 def _generate(args) -> int:
-    from .site import generate
+    from ..site import generate
 
     written = generate.generate(loader.load(Path(args.root)), Path(args.out))
     print(f"已生成 {written.pages} 个页面（更新 {written.changed} 个）到 {args.out}")
@@ -30,9 +30,9 @@ def _generate(args) -> int:
 
 
 def _import_law(args) -> int:
-    from . import law_import
+    from . import import_law
 
-    return law_import.main([args.source] + ([args.articles] if args.articles else []), Path(args.root))
+    return import_law.main([args.source] + ([args.articles] if args.articles else []), Path(args.root))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,13 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("articles", nargs="?", help="条号，例如 1-5,9；省略则全部")
     imp.set_defaults(run=_import_law)
     # Commands that live in their own module: each gives add_arguments(parser) and run(args).
-    for name, module, text in (("deadline", "deadline_cli", "计算法定期限的截止日期"),
-                               ("channel", "channel_cli", "用决策树找到该走的法定途径"),
-                               ("timeline", "timeline_cli", "一件事各步骤的截止日期（按程序和已经发生的日期计算）"),
-                               ("new-case", "case_new", "写一篇带日期的案例专栏草稿（docs/cases/posts/）"),
-                               ("calendar", "calendar_cli", "节假日数据覆盖哪些年份、各年的来源"),
-                               ("document", "document_cli", "群众自己写的文书：每一项怎么写、依据哪一条"),
-                               ("build", "build_cli", "构建网站；什么都没改时直接从缓存取出上次的结果")):
+    for name, module, text in (("deadline", "deadline", "计算法定期限的截止日期"),
+                               ("channel", "channel", "用决策树找到该走的法定途径"),
+                               ("timeline", "timeline", "一件事各步骤的截止日期（按程序和已经发生的日期计算）"),
+                               ("new-case", "new_case", "写一篇带日期的案例专栏草稿（docs/cases/posts/）"),
+                               ("calendar", "calendar", "节假日数据覆盖哪些年份、各年的来源"),
+                               ("document", "document", "群众自己写的文书：每一项怎么写、依据哪一条"),
+                               ("build", "build", "构建网站；什么都没改时直接从缓存取出上次的结果")):
         command = importlib.import_module(f".{module}", __package__)
         parser_ = sub.add_parser(name, help=text)
         command.add_arguments(parser_)

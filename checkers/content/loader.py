@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cases, crossref, doorcheck, holidays, schema, words
-from .workcalendar import Calendar
+from ..engines.workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Content kind -> its folder under procedures/ and its schema in schemas/.
 YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form", "holiday",
               "contact", "situation", "lexicon", "document")

@@ -20,7 +20,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from .site.outputs import GENERATED_DIRS, GENERATED_FILES
+from ..site.outputs import GENERATED_DIRS, GENERATED_FILES
 
 TOOL = [sys.executable, "-m", "properdocs", "build"]
 CACHE = Path(".cache") / "site"

@@ -9,8 +9,8 @@ import datetime
 import sys
 from pathlib import Path
 
-from .case_template import TEMPLATE
-from .cases import POSTS, SLUG
+from ..content.case_template import TEMPLATE
+from ..content.cases import POSTS, SLUG
 
 
 def add_arguments(parser):

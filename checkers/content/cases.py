@@ -15,7 +15,8 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from . import parallel, safe_markdown, schema
+from .. import parallel
+from . import safe_markdown, schema
 from .case_template import TEMPLATE
 from .problems import Problem
 from .yamlsafe import parse_yaml, read_text, read_yaml

@@ -12,7 +12,7 @@ promises about time.
 """
 from __future__ import annotations
 
-from .channel import now_block
+from ..engines.channel import now_block
 from .crossref import PERIOD, UNIT, periods
 from .problems import Problem, field_name
 

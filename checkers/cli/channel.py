@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 import sys
 
-from . import loader
-from .channel import PathError, parse_answers, walk
-from .citation import label
+from ..content import loader
+from ..engines.channel import PathError, parse_answers, walk
+from ..content.citation import label
 
 DEFAULT_TREE = "channel"
 

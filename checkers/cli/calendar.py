@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import loader
-from .statutory_holidays import ARTICLE, LAW
-from .workcalendar import PROVISIONAL_LAST_YEAR
+from ..content import loader
+from ..engines.statutory_holidays import ARTICLE, LAW
+from ..engines.workcalendar import PROVISIONAL_LAST_YEAR
 
 
 def add_arguments(parser) -> None:

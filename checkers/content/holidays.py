@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import statutory_holidays
+from ..engines import statutory_holidays
 from .problems import Problem, field_name
-from .workcalendar import PACKAGE, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, days, package_only
+from ..engines.workcalendar import PACKAGE, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, days, package_only
 
 MAX_SPAN = 10  # the longest holiday in any notice so far is 8 days (2025 and 2026 国庆节、中秋节)
 

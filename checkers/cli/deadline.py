@@ -7,10 +7,10 @@ from pathlib import Path
 import re
 import sys
 
-from . import loader
-from .deadline import (EARLIEST, LATEST, Count, NoVersion, OutOfRange, count, for_rule,
+from ..content import loader
+from ..engines.deadline import (EARLIEST, LATEST, Count, NoVersion, OutOfRange, count, for_rule,
                        non_ascii_digits, parse_period)
-from .deadline_text import (basis_list, cn_day, general_counting_bases, holiday_bases, step_lines,
+from ..wording.deadline import (basis_list, cn_day, general_counting_bases, holiday_bases, step_lines,
                             uncertainty_label)
 
 

@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from . import loader
-from .citation import label
+from ..content import loader
+from ..content.citation import label
 
 
 def add_arguments(parser) -> None:

@@ -12,11 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import loader
-from .deadline import GENERAL_COUNTING_TOPIC, OutOfRange, Period
-from .deadline_cli import BadInput, parse_day
-from .deadline_text import cn_day, uncertainty_label, unverified_lines
-from .timeline import START, Entry, TimelineError, build
+from ..content import loader
+from ..engines.deadline import GENERAL_COUNTING_TOPIC, OutOfRange, Period
+from .deadline import BadInput, parse_day
+from ..wording.deadline import cn_day, uncertainty_label, unverified_lines
+from ..engines.timeline import START, Entry, TimelineError, build
 
 PROG = "python -m checkers timeline"
 

@@ -19,7 +19,7 @@ from checkers.site.generate import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a content editor's checkout needs to validate and build (generated folders excluded).
-COPIED = ("procedures", "schemas", "checkers", "hooks", "overrides", "mkdocs.yml")
+COPIED = ("procedures", "schemas", "checkers", "sitetool", "hooks", "overrides", "mkdocs.yml")
 # name: (procedures with their own rule, case posts)
 SCALES = {"S": (0, 0), "M": (100, 1000), "L": (300, 3000)}
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"

@@ -5,6 +5,11 @@ still copies its bundle, source map, search worker and lunr files into site/.  U
 would only cost upload space, and the bundle names third-party hosts.  Dropping them here,
 before anything is written, keeps site/ to what the pages use.
 
+The menu (Material's partials/nav.html) is drawn once for every group of pages that see it alike
+(overrides/main.html asks `xf_nav_key`): a page in the menu sees it open at itself, so it has its
+own; every page outside the menu sees the same menu, which differs only by how deep the page lies
+(its links are relative).  At thousands of posts that was most of each page's template time.
+
 Two bits of the theme's markup are not valid HTML, and are mended in the written page rather
 than by copying its templates (a fork would have to be kept in step with the theme):
 ``autocomplete`` on its menu and search checkboxes (the attribute is not allowed there; elder.js
@@ -20,6 +25,45 @@ _UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$")
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+
+
+_in_menu: set[str] = set()
+_menu_folders: set[str] = set()  # every folder that holds a page of the menu, at any depth
+_menus: dict[tuple, str] = {}
+
+
+def on_nav(nav, config, files):
+    _in_menu.clear()
+    _in_menu.update(page.file.src_uri for page in nav.pages)
+    _menu_folders.clear()
+    for page in nav.pages:
+        parts = page.url.split("/")[:-1]
+        _menu_folders.update("/".join(parts[:n]) + "/" for n in range(len(parts) + 1))
+    _menus.clear()
+    return nav
+
+
+def on_env(env, config, files):
+    env.globals.update(xf_nav_key=_menu_key, xf_nav_html=_menus, xf_nav_keep=_keep)
+    return env
+
+
+def _menu_key(page, base_url: str) -> tuple:
+    """Pages see the menu alike when they are outside it and their links to it are the same: from
+    cases/a/ and cases/b/ every link to a menu page reads alike, unless one lies inside the folder."""
+    if page is None:  # a page made from a template alone (404.html)
+        return ("template", base_url)
+    if page.file.src_uri in _in_menu:
+        return (page.file.src_uri,)
+    folder = page.url if page.url.endswith("/") else page.url.rsplit("/", 1)[0] + "/"
+    if folder in _menu_folders:
+        return (None, folder)
+    return (None, folder.rstrip("/").rsplit("/", 1)[0] + "/" if "/" in folder.rstrip("/") else "", base_url)
+
+
+def _keep(key: tuple, html: str) -> str:
+    _menus[key] = html
+    return html
 
 
 def on_post_page(output, page, config):

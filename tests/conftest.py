@@ -26,8 +26,9 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """`make build` on a copy: ProperDocs with the project's mkdocs.yml (`make offline` with offline=True).
-    Without site_url the site keeps the preview's address, as the tests need no public one."""
+    """`make build` on a copy (`make offline` with offline=True): the site tool on both cores
+    (sitetool/driver.py), without the build cache.  Without site_url the site keeps the preview's
+    address, as the tests need no public one."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}))
     env.pop("SITE_URL", None)
     if site_url:
@@ -36,7 +37,7 @@ def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str 
     # two workers), a second build of the same root waits, so no build reads a half-written page.
     with open(root / ".build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+        return subprocess.run([sys.executable, "-m", "checkers", "--root", str(root), "build", "--no-cache",
                                "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
 

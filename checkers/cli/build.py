@@ -14,7 +14,6 @@ import datetime
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 import time
 from importlib import metadata
@@ -22,7 +21,6 @@ from pathlib import Path
 
 from ..site.outputs import GENERATED_DIRS, GENERATED_FILES
 
-TOOL = [sys.executable, "-m", "properdocs", "build"]
 CACHE = Path(".cache") / "site"
 KEEP = 3  # sites kept in the cache: the newest few, so it never grows without bound
 # Folders at the top of the project the build does not read: tooling, tests, outputs.  Only at the
@@ -34,7 +32,7 @@ _ENVIRONMENT = ("SITE_URL", "OFFLINE")
 def add_arguments(parser) -> None:
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="站点配置（默认 mkdocs.yml）")
     parser.add_argument("-d", "--site-dir", default="site", help="输出目录（默认 site/）")
-    parser.add_argument("--no-cache", action="store_true", help="不用缓存，完整构建一次（结果仍存进缓存）")
+    parser.add_argument("--no-cache", action="store_true", help="不用缓存：完整构建一次，也不存进缓存")
 
 
 def run(args) -> int:
@@ -48,10 +46,19 @@ def run(args) -> int:
         shutil.copytree(kept, site_dir)
         print(f"没有任何改动：从缓存取出上次构建的网站（{time.perf_counter() - started:.1f} 秒，{CACHE / key}）")
         return 0
-    result = subprocess.run([*TOOL, "-f", str(root / args.config), "-d", str(site_dir)], cwd=root)
-    if result.returncode != 0:
-        return result.returncode
-    store(site_dir, kept)
+    # The site tool, on every core (sitetool/driver.py, beside this package); imported here so that
+    # the other commands never need it.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from sitetool import driver
+    from properdocs.exceptions import Abort
+
+    try:
+        driver.build(root / args.config, site_dir)
+    except Abort as stop:  # a content problem or a strict-mode warning: the tool has said which
+        print(stop, file=sys.stderr)
+        return 1
+    if not args.no_cache:
+        store(site_dir, kept)
     print(f"构建完成（{time.perf_counter() - started:.1f} 秒）；内容不变时，下次直接从缓存取出")
     return 0
 

@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import html
 import json
+import marshal
 import os
 import re
 import shutil
+import tempfile
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .. import parallel
 
@@ -39,7 +41,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(f"[{HAN}]+|[A-Za-z0-9]+")
 _ALL_HAN = re.compile(f"[{HAN}]+")
 WRITERS = 8  # threads writing the page files
-SHARD_WORKERS = 2  # processes scoring and writing the shards
+SHARD_WORKERS = 2  # processes scoring pages and writing the shards
 STAFF_WEIGHT = 0.5  # pages weighted below this are staff material (procedures, forms, practices: 0.2)
 
 
@@ -94,36 +96,39 @@ def plain(fragment: str) -> str:
 
 def read_page(page: Path, site_dir: Path) -> dict | None:
     """Address, title, text and weight of one built page, or None if it is not searchable."""
-    source = page.read_text(encoding="utf-8")
+    return read_html(page.read_text(encoding="utf-8"), page.relative_to(site_dir).as_posix())
+
+
+def read_html(source: str, path: str) -> dict | None:
+    """The same, from a page's HTML and its file's path in the site (rule/x/index.html): the build
+    calls this as it writes each page, so the index never reads the site back from disk."""
     match = _ARTICLE.search(source) if BODY in source else None
     if not match:
         return None
     attributes, body = match.group(1), _EXCLUDED.sub(" ", match.group(2))
     title = _H1.search(body)
-    url = page.relative_to(site_dir).as_posix().removesuffix("index.html")
+    url = path.removesuffix("index.html")
     weight = WEIGHT.search(attributes)
-    return {"u": url, "t": plain(title.group(1)) if title else url, "x": plain(body),
-            "w": float(weight.group(1)) if weight else 1.0}
+    text = plain(body)
+    return {"f": path, "u": url, "t": plain(title.group(1)) if title else url, "x": text,
+            "w": float(weight.group(1)) if weight else 1.0, "n": len(tokens(text))}
 
 
 _ANSWER = re.compile(r"^checker/[^/]+--[^/]+/$")
 
 
-def build(site_dir: Path) -> int:
-    """Write the index for every searchable page; returns how many pages it holds."""
+def build(site_dir: Path, records: list[dict] | None = None) -> int:
+    """Write the index for every searchable page; returns how many pages it holds.  `records`: the
+    pages as read_html read them while the site was written; without them, the site is read."""
     out = site_dir / OUT
     shutil.rmtree(out, ignore_errors=True)
     (out / "d").mkdir(parents=True)
     (out / "s").mkdir()
-    pages = [p for p in (read_page(f, site_dir) for f in sorted(site_dir.rglob("*.html"))) if p]
-    # Page lengths first (BM25 compares each with the average).  Each page's counts are then made
-    # one page at a time, so they never all sit in memory together.
-    lengths = [len(tokens(page["x"])) for page in pages]
-    # Each worker scores the tokens of its own shards and writes those files (parallel.py): the
-    # scoring loop and the thousands of small files are most of the index's time.
-    workers = max(1, min(SHARD_WORKERS, len(os.sched_getaffinity(0))))
-    parallel.make_all({w: partial(_write_shards, out, pages, lengths, w, workers) for w in range(workers)},
-                      workers=workers, minimum=1)
+    if records is None:
+        records = [r for r in (read_page(f, site_dir) for f in site_dir.rglob("*.html")) if r]
+    # Pages are numbered in the order of their files' paths, whoever read them.
+    pages = sorted(records, key=lambda r: PurePosixPath(r["f"]).parts)
+    _write_postings(out, pages)
     # Thousands of small files: opening and closing them, not the bytes, is what takes the time, and
     # a few threads overlap that waiting (each writes its own files; the contents are fixed).
     with ThreadPoolExecutor(WRITERS) as writers:
@@ -138,26 +143,48 @@ def build(site_dir: Path) -> int:
     return len(pages)
 
 
-def _write_shards(out: Path, pages: list[dict], lengths: list[int], worker: int, workers: int) -> str:
-    """Score and write the shards numbered worker, worker + workers, …: BM25 of each page's tokens,
-    page lengths compared with the average, in page order."""
-    average = sum(lengths) / max(1, len(pages))
-    mine: dict[str, bool] = {}
-    postings: dict[str, list] = defaultdict(list)
-    for number, (page, length) in enumerate(zip(pages, lengths)):
+def _write_postings(out: Path, pages: list[dict]) -> None:
+    """The shards, in two rounds on every core (parallel.py), so that each page is cut into tokens
+    once.  First each worker scores a run of consecutive pages (BM25 of each page's tokens, page
+    lengths against the average) and sorts its postings by the worker that will write each shard;
+    then each worker joins, for its own shards, the runs in page order and writes the files."""
+    workers = max(1, min(SHARD_WORKERS, len(os.sched_getaffinity(0))))
+    average = sum(page["n"] for page in pages) / max(1, len(pages))
+    runs = [(len(pages) * w // workers, len(pages) * (w + 1) // workers) for w in range(workers)]
+    with tempfile.TemporaryDirectory(dir=out) as scratch:
+        parallel.make_all({w: partial(_score_run, Path(scratch), pages, average, run, w, workers)
+                           for w, run in enumerate(runs)}, workers=workers, minimum=1)
+        parallel.make_all({w: partial(_join_and_write, out, Path(scratch), w, workers) for w in range(workers)},
+                          workers=workers, minimum=1)
+
+
+def _score_run(scratch: Path, pages: list[dict], average: float, run: tuple[int, int], source: int, workers: int) -> str:
+    postings: list[dict[str, list]] = [defaultdict(list) for _ in range(workers)]
+    owner: dict[str, dict[str, list]] = {}
+    for number in range(*run):
+        page = pages[number]
         body, title = Counter(tokens(page["x"])), Counter(tokens(page["t"]))
-        norm = K1 * (1 - B + B * length / average)
+        norm = K1 * (1 - B + B * page["n"] / average)
+        weight = 100 * page["w"]
         # In order of first appearance (not a set), so the same site always gives the same files.
         for token in [*body, *(t for t in title if t not in body)]:
-            if token not in mine:
-                mine[token] = shard(token) % workers == worker
-            if mine[token]:
-                tf, tt = body[token], title[token]
-                score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
-                postings[token].extend((number, max(1, round(100 * page["w"] * score))))
+            mine = owner.get(token)
+            if mine is None:
+                mine = owner[token] = postings[shard(token) % workers]
+            tf, tt = body[token], title[token]
+            score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
+            mine[token].extend((number, max(1, round(weight * score))))
+    for target, part in enumerate(postings):
+        (scratch / f"{source}-{target}").write_bytes(marshal.dumps(dict(part)))
+    return ""
+
+
+def _join_and_write(out: Path, scratch: Path, target: int, workers: int) -> str:
+    parts = [marshal.loads((scratch / f"{source}-{target}").read_bytes()) for source in range(workers)]
     shards: dict[int, dict[str, list]] = defaultdict(dict)
-    for token, pages_scores in postings.items():
-        shards[shard(token)][token] = _gaps(pages_scores)
+    for token in dict.fromkeys(token for part in parts for token in part):
+        joined = [n for part in parts for n in part.get(token, ())]
+        shards[shard(token)][token] = _gaps(joined)
     for index, content in shards.items():
         _write(out / "s" / f"{index}.json", content)
     return ""

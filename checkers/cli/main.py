@@ -10,14 +10,24 @@ import importlib
 import sys
 from pathlib import Path
 
-from ..content import loader
+from ..content import editions, loader
 from ..content.problems import ContentError
 
 
 def _validate(args) -> int:
-    content = loader.load(Path(args.root))
+    root = Path(args.root)
+    content = loader.load(root)
     counts = "、".join(f"{kind} {len(content.items[kind])}" for kind in loader.KINDS)
-    print(f"内容校验通过：{counts}")
+    # Every local edition too (editions/<id>/), each on the national content; all problems at once.
+    problems, checked = [], []
+    for edition in editions.ids(root):
+        try:
+            checked.append(loader.with_edition(content, root, edition))
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    print(f"内容校验通过：{counts}" + (f"；地方版 {len(checked)} 个：{'、'.join(c.edition.id for c in checked)}" if checked else ""))
     return 0
 
 
@@ -60,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
                                ("new-case", "new_case", "写一篇带日期的案例专栏草稿（docs/cases/posts/）"),
                                ("calendar", "calendar", "节假日数据覆盖哪些年份、各年的来源"),
                                ("document", "document", "群众自己写的文书：每一项怎么写、依据哪一条"),
-                               ("build", "build", "构建网站；什么都没改时直接从缓存取出上次的结果")):
+                               ("build", "build", "构建网站；什么都没改时直接从缓存取出上次的结果"),
+                               ("editions", "editions", "构建全国版和每个地方版（editions/）"),
+                               ("new-edition", "new_edition", "开始一个地方版（editions/<id>/）")):
         command = importlib.import_module(f".{module}", __package__)
         parser_ = sub.add_parser(name, help=text)
         command.add_arguments(parser_)

@@ -37,6 +37,7 @@ REFERENCES = {
     "document": [(("rule",), "rule"), (("channels", "*"), "channel")],
     "case": [(("channels", "*"), "channel"), (("procedures", "*"), "procedure")],
     "holiday": [],
+    "office": [(("serves", "*"), "channel")],
 }
 
 

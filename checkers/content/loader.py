@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, crossref, doorcheck, holidays, schema, words
+from . import cases, crossref, doorcheck, editions, holidays, schema, words
 from ..engines.workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
@@ -17,7 +17,7 @@ from .yamlsafe import Lines, read_yaml
 ROOT = Path(__file__).resolve().parents[2]
 # Content kind -> its folder under procedures/ and its schema in schemas/.
 YAML_KINDS = ("law", "rule", "procedure", "roadmap", "topic", "channel", "tree", "practice", "form", "holiday",
-              "contact", "situation", "lexicon", "document")
+              "contact", "situation", "lexicon", "document", "office")
 # Case columns are Markdown posts under docs/cases/posts/ (checkers/cases.py) but are checked as content.
 KINDS = YAML_KINDS + ("case",)
 IGNORED_NAMES = {"README.md"}
@@ -30,6 +30,7 @@ class Item:
     data: dict
     path: str  # as shown in messages, relative to the project
     lines: Lines
+    edition: str | None = None  # the local edition that adds it (editions/<id>/); None: national
 
     def line(self, *path) -> int:
         return self.lines.line_of(tuple(path))
@@ -49,6 +50,7 @@ class Content:
     # 案例专栏: each valid post's body, rendered by the safe profile (cases.Post), and the authors file.
     case_posts: dict = field(default_factory=dict)
     case_authors: dict[str, dict] = field(default_factory=dict)
+    edition: editions.Edition | None = None  # a local edition's content: its settings
 
     def article(self, law_id: str, number: int) -> dict | None:
         """One stored article; the index is built once, after every law has loaded."""
@@ -84,8 +86,9 @@ def schema_line(kind: str) -> str:
     return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 
-def load(root: Path = ROOT) -> Content:
-    """Return the validated content, or raise ContentError listing every problem."""
+def load(root: Path = ROOT, edition: str | None = None) -> Content:
+    """Return the validated content, or raise ContentError listing every problem.  With an
+    edition's id: the national content and what that edition adds (content/editions.py)."""
     content_dir, schema_dir = root / "procedures", root / "schemas"
     if not content_dir.is_dir() or not schema_dir.is_dir():
         missing = "procedures" if not content_dir.is_dir() else "schemas"
@@ -104,7 +107,21 @@ def load(root: Path = ROOT) -> Content:
             continue
         problems += _load_file(path, shown, rel.parts[0], schema_dir, content)
     problems += cases.load(root, schema_dir, content, Item)
+    if edition is not None:
+        content.edition = editions.read(root, edition)
+        problems += editions.add(root, content.edition, content, _load_file)
     return _checked(content, problems)
+
+
+def with_edition(national: Content, root: Path, edition: str) -> Content:
+    """A local edition's content from the national content already loaded (make editions loads the
+    national files once for every edition): its additions, then every check on the whole."""
+    content = Content(items={k: dict(v) for k, v in national.items.items()},
+                      broken={k: set(v) for k, v in national.broken.items()},
+                      case_posts=dict(national.case_posts), case_authors=national.case_authors)
+    content._calendar = national._calendar
+    content.edition = editions.read(root, edition)
+    return _checked(content, editions.add(root, content.edition, content, _load_file))
 
 
 def _checked(content: Content, problems: list[Problem]) -> Content:
@@ -125,7 +142,7 @@ def reload(content: Content, root: Path, path: Path) -> Content:
     kind = "case" if path.suffix == ".md" else path.parent.name
     new = Content(items={k: dict(v) for k, v in content.items.items()},
                   broken={k: set(v) for k, v in content.broken.items()},
-                  case_posts=dict(content.case_posts), case_authors=content.case_authors)
+                  case_posts=dict(content.case_posts), case_authors=content.case_authors, edition=content.edition)
     shown = path.relative_to(root).as_posix()
     for item_id in [i for i, item in new.items[kind].items() if item.path == shown]:
         del new.items[kind][item_id]
@@ -140,7 +157,8 @@ def reload(content: Content, root: Path, path: Path) -> Content:
     return _checked(new, problems)
 
 
-def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Content) -> list[Problem]:
+def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Content,
+               first_line: str | None = None, edition: str | None = None) -> list[Problem]:
     data, lines, problems = read_yaml(path, shown)
     if data is None or not isinstance(data, dict):
         # Unreadable: what points at it would only repeat this one mistake.  Its file name is its
@@ -150,20 +168,25 @@ def _load_file(path: Path, shown: str, kind: str, schema_dir: Path, content: Con
         return problems or [Problem(shown, 1, "", "文件内容应为字段组（key: value）")]
     with path.open(encoding="utf-8-sig", errors="replace") as fh:
         first = fh.readline().rstrip("\n")
-    if first != schema_line(kind):
-        problems.append(Problem(shown, 1, "", f"第一行应为 {schema_line(kind)}（编辑器据此校验）"))
+    first_line = first_line or schema_line(kind)
+    if first != first_line:
+        problems.append(Problem(shown, 1, "", f"第一行应为 {first_line}（编辑器据此校验）"))
     problems += schema.check(data, kind, schema_dir, shown, lines)
     item_id = data.get("id")
     if not isinstance(item_id, str):
         content.broken[kind].add(path.stem)
         return problems
-    item = Item(kind, item_id, data, shown, lines)
+    item = Item(kind, item_id, data, shown, lines, edition)
     if path.stem != item_id:
         problems.append(Problem(shown, item.line("id"), "id", f"文件名应为 {item_id}.yaml（与 id 一致）"))
     if content.has(kind, item_id):
         other = content.items[kind].get(item_id)
         where = f"{other.path}:{other.line('id')}" if other else "另一个文件"
-        problems.append(Problem(shown, item.line("id"), "id", f"id“{item_id}”重复，已在 {where} 使用"))
+        if edition is not None and (other is None or other.edition != edition):
+            problems.append(Problem(shown, item.line("id"), "id", f"id“{item_id}”已在 {where} 使用：地方版只能增加，"
+                                                                  "不能改写全国的内容或者所在市的地方版"))
+        else:
+            problems.append(Problem(shown, item.line("id"), "id", f"id“{item_id}”重复，已在 {where} 使用"))
     elif not problems:
         # Only schema-valid items take part in cross-checks, so one mistake gives one message.
         content.items[kind][item_id] = item

@@ -7,7 +7,7 @@ PIP     := .venv/bin/pip
 # keeps the name mkdocs.yml, passed with -f, because Zensical (Material's successor) reads that name.
 APT_PKGS := chromium fonts-noto-cjk nginx poppler-utils
 
-.PHONY: serve build offline validate bench new-case test test-fast browser-deps clean
+.PHONY: serve build editions offline validate bench new-case new-edition test test-fast browser-deps clean
 
 .venv/ok: requirements.lock
 	python3 -m venv .venv
@@ -38,18 +38,27 @@ validate: .venv/ok
 # Publishing needs the site's public address: the sitemap, robots.txt, canonical links, feeds and
 # the QR codes on printed pages carry it, and without it they would name this machine (127.0.0.1).
 # So make build refuses to run without SITE_URL; to look at the site locally, use make serve.
-# When nothing the site is made from has changed, the last site comes back from .cache/site/
-# (checkers/cli/build.py); deleting .cache/ is always safe.
+# EDITION=<id> builds a local edition instead (editions/<id>/), at the address its edition.yaml
+# gives.  Pages come from .cache/ when nothing they are made from has changed, and the whole site
+# when nothing at all has (checkers/cli/build.py); deleting .cache/ is always safe.
 build: .venv/ok
-	@if [ -z "$(SITE_URL)" ]; then \
+	@if [ -z "$(SITE_URL)" ] && [ -z "$(EDITION)" ]; then \
 		echo "make build: 请写明网站的公开地址，例如 SITE_URL=https://example.gov.cn/xinfang/ make build（只在本机看网站，请用 make serve）" >&2; \
 		exit 2; fi
-	SITE_URL="$(SITE_URL)" $(PY) -m checkers build
+	SITE_URL="$(SITE_URL)" EDITION="$(EDITION)" $(PY) -m checkers build
+
+# The national site (site/, at SITE_URL) and every local edition (site-editions/<id>/, each at its own
+# address), each a complete site; what they share is made once.
+editions: .venv/ok
+	@if [ -z "$(SITE_URL)" ]; then \
+		echo "make editions: 请写明全国版的公开地址，例如 SITE_URL=https://example.gov.cn/xinfang/ make editions（地方版的地址写在各自的 edition.yaml）" >&2; \
+		exit 2; fi
+	SITE_URL="$(SITE_URL)" $(PY) -m checkers editions
 
 # The same site made to open from a folder (file://: a USB stick, a kiosk, an intranet PC without a
 # server): links go to index.html and search works without a server.  Writes site-offline/.
 offline: .venv/ok
-	OFFLINE=1 $(PY) -m checkers build -d site-offline
+	OFFLINE=1 EDITION="$(EDITION)" $(PY) -m checkers build -d site-offline
 
 # Build time, memory, output size and validation speed at S/M/L against plain Material
 # (medians of 3 runs), the editor's save-to-page time in the preview, and search hit rates and
@@ -61,11 +70,15 @@ bench: .venv/bench-ok browser-deps
 new-case: .venv/ok
 	$(PY) -m checkers new-case $(NAME)
 
+# A new local edition, ready to fill in: make new-edition ID=ningde PLACE=350900 NAME=宁德市信访路线图
+new-edition: .venv/ok
+	$(PY) -m checkers new-edition $(ID) --place "$(PLACE)" --name "$(NAME)"
+
 # The editor's preview (preview/): one full build, then after each save only the pages it changes,
 # in about a second even at thousands of posts.  Content problems show on the page, not as a stop.
 # Publishing is `make build` alone.
 serve: .venv/ok
-	$(PY) -m preview --port 8000
+	EDITION="$(EDITION)" $(PY) -m preview --port 8000
 
 # Two workers, one per core (pytest-xdist): each builds the site once for itself and starts its own
 # Chromium and nginx, so the tests stay independent; make test takes about 8 minutes instead of 11.
@@ -77,4 +90,4 @@ test-fast: .venv/ok
 	$(PY) -m pytest -q -n 2 tests -m "not browser"
 
 clean:
-	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml docs/robots.txt
+	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/office site-editions docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml docs/robots.txt

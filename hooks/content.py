@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the checkers package lives beside mkdocs.yml, not installed
 
 from checkers.content import loader  # noqa: E402
-from checkers.site import column  # noqa: E402
-from checkers.site.pages import CASES  # noqa: E402
+from checkers.site import column, identity  # noqa: E402
+from checkers.site import plan as build_plan  # noqa: E402
+from checkers.site.pages import CASES, page_of  # noqa: E402
 from checkers.content.problems import ContentError  # noqa: E402
 from checkers.site.generate import generate  # noqa: E402
 
@@ -47,19 +48,38 @@ def on_startup(command, dirty):
 def on_config(config):
     # Runs at the start of every build, including the preview's full builds,
     # before MkDocs collects docs/, so the generated pages are always current.
+    plan = build_plan.now()
     try:
-        content = loader.load(ROOT)
+        content = plan.content or loader.load(ROOT, plan.edition)
     except ContentError as exc:
         raise Abort("内容校验失败：\n" + "\n".join(exc.lines()))
-    result = generate(content, Path(config["docs_dir"]), config["site_url"] or "", preview=_state["serve"])
+    # The site's name, and a local edition's banner and footer (checkers/site/identity.py); when
+    # every site's pages are rendered at once, placeholders that each site fills in.
+    own = identity.PLACEHOLDERS if plan.shared else identity.of(content.edition, config["site_url"] or "")
+    config["site_name"] = own.name
+    config["extra"]["edition"] = {"banner": own.banner, "footer": own.footer}
+    result = generate(content, Path(config["docs_dir"]), config["site_url"] or "", preview=_state["serve"],
+                      name=own.name if plan.shared else None, only=plan.only)
     config["nav"] = _expand(config["nav"], result.nav)
     # A section too long for the nav (pages.LONG_SECTION) is reached through its index page;
     # its pages are left out of the nav on purpose, so strict mode must not call them omitted.
     left_out = [f"/{index.rsplit('/', 1)[0]}/*.md" for index, children in result.nav.items() if not children]
+    # What a local edition adds is listed on its section's page, never in the menu (Site.nav).
+    left_out += [f"/{page_of(item.kind, item.id)}" for item in content.all_items() if item.edition is not None]
     if left_out:
         config["not_in_nav"] = config["not_in_nav"] + GitIgnoreSpec.from_lines(left_out)
-    _state["site"] = result.site
+    _state["site"] = plan.site = result.site
+    if plan.case_pages is not None:  # the posts' bodies, made already for another site
+        result.site._case_pages = dict(plan.case_pages)
+    build_plan.page_extra = _page_extra
     return config
+
+
+def _page_extra(source: str) -> str:
+    """What replaces a page's own Markdown (a post's page body), for sitetool's page cache."""
+    if source.startswith(_POSTS) and source.endswith(".md"):
+        return _state["site"].case_page(Path(source).stem)
+    return ""
 
 
 def on_files(files, config):

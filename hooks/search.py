@@ -13,12 +13,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checkers.site import search_index  # noqa: E402
+from checkers.site import identity, search_index  # noqa: E402
 
 _ARTICLE = '<article class="md-content__inner md-typeset"'
 # Where a page keeps what the index needs of it.  On the page's metadata, because the build may
 # write pages in other processes (sitetool/driver.py), which send each page's metadata back.
-RECORD = "xf_search_record"
+RECORD = identity.RECORD
 _files = []
 
 

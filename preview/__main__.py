@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from preview import server, watch  # noqa: E402
 from preview.builder import Outcome, Preview  # noqa: E402
 
-CODE = ("checkers/", "hooks/", "preview/")
+CODE = ("checkers/", "hooks/", "preview/", "sitetool/")
 
 
 def say(outcome: Outcome) -> None:
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # the site tool's warnings, as a build shows them
     site_dir = Path(tempfile.mkdtemp(prefix="xf-preview-"))
     url = f"http://{args.host}:{args.port}/"
-    preview, state = Preview(root, site_dir, url), server.State()
+    preview, state = Preview(root, site_dir, url, os.environ.get("EDITION") or None), server.State()
     try:  # before the build, so a taken port is said at once, and the browser can wait on the address
         http = server.start(site_dir, args.host, args.port, state)
     except OSError as exc:

@@ -26,7 +26,7 @@ from properdocs.structure.files import InclusionLevel
 
 from checkers.content import loader
 from checkers.content.problems import ContentError
-from checkers.site import affected, browser_data, feed, open_data
+from checkers.site import affected, browser_data, feed, open_data, workspace
 from checkers.site.generate import write_if_changed
 from checkers.site.pages import CALCULATOR_PAGE, Site
 
@@ -57,8 +57,11 @@ class _Capture:
 
 
 class Preview:
-    def __init__(self, root: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/"):
+    def __init__(self, root: Path, site_dir: Path, serve_url: str = "http://127.0.0.1:8000/", edition: str | None = None):
         self.root, self.site_dir, self.serve_url = root.resolve(), site_dir.resolve(), serve_url
+        # A local edition (make serve EDITION=<id>): the content hook reads the same EDITION, and
+        # the pages are generated into the edition's own folder, never into docs/.
+        self.edition = edition
         self.state = None
         # Files whose last save was refused.  The kept content is the last good one, so a save of
         # the same file can still be made alone; a save of any other file builds everything.
@@ -67,7 +70,8 @@ class Preview:
     # --- the whole site ---------------------------------------------------------------------------
     def full(self) -> Outcome:
         started = time.perf_counter()
-        config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir))
+        options = {"docs_dir": str(workspace.edition_docs(self.root, self.edition, with_generated=False))} if self.edition else {}
+        config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir), **options)
         self.refused = set()
         capture = _Capture()
         config.plugins["preview-capture"] = capture
@@ -88,6 +92,8 @@ class Preview:
         path = path.resolve()
         rel = path.relative_to(self.root).as_posix()
         if self.state is None or self.refused - {rel} or not path.exists():
+            return self.full()
+        if self.edition and not rel.startswith("procedures/"):  # its folder holds copies of docs/ and editions/
             return self.full()
         if rel.startswith(POSTS) and path.suffix == ".md" or rel.startswith("procedures/") and path.suffix == ".yaml":
             return self._content(path, rel)
@@ -116,7 +122,7 @@ class Preview:
         if pages is None or set(specs) != s["specs"] or site.nav() != old_site.nav():
             return self.full()
         s["hook"]._state["site"] = site
-        docs = self.root / "docs"
+        docs = Path(s["config"]["docs_dir"])
         changed = [page for page in sorted(pages & specs.keys()) if write_if_changed(docs / page, specs[page]())]
         changed += [page for page in sorted(pages - specs.keys()) if (docs / page).exists()]  # hand-written, hook-extended
         if new_item.kind == "case":

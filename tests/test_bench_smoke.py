@@ -19,8 +19,10 @@ def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
     assert re.search(r"\| S \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \| \d+ MB \| [\d.]+ MB \| \d+ KB \|", text), text
     assert re.search(r"\| S \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|", text), text
     assert "机器：" in text and "cores" in text
-    # make build again with nothing changed: from the cache.
-    assert re.search(r"什么都没改、再 `make build` 一次（从 `.cache/site/` 取出上次的网站）：S [\d.]+ s。改了一篇案例、一条期限规则以后再 `make build`（要完整重建）：S [\d.]+ s、[\d.]+ s。", text), text
+    # make build again with nothing changed, and after one edit: from the caches.
+    assert re.search(r"什么都没改、再 `make build` 一次（`site/` 已经是上次构建的结果，只核对一遍）：S [\d.]+ s。改了一篇案例、一条期限规则以后再 `make build`（只重新渲染改到的页面，其余取自 `.cache/pages/`）：S [\d.]+ s、[\d.]+ s。", text), text
+    # The national site and four local editions, beside the national build of the same run.
+    assert re.search(r"\| S \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \| [\d.]+ s \| \d+ MB \|", text), text
     # In the browser: every page kind's first load, and first searches that found something.
     assert re.search(r"\| 案例 \| `/cases/[a-z0-9-]+/` \| [\d.]+ KB \| \d+ \|", text), text
     assert re.search(r"\| 复议 \| [\d.]+ KB \| \d+ \| \d+ ms（\d+） \| 找到 \d+ 个相关页面。 \|", text), text

@@ -34,9 +34,9 @@ sys.path.insert(0, ".")
 from sitetool import driver
 forked = set()
 real = driver._take_back
-def take_back(page, made, files):
+def take_back(page, made, *rest):
     forked.add(made["forked"])
-    return real(page, made, files)
+    return real(page, made, *rest)
 driver._take_back = take_back
 driver.build(Path("mkdocs.yml"), Path(sys.argv[1]), workers=2)
 print(sorted(forked))

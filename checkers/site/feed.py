@@ -14,13 +14,13 @@ import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
 from ..content import safe_markdown
-from .outputs import FEED_CREATED, FEED_UPDATED
+from .outputs import FEED_CREATED, FEED_UPDATED, SITE_NAME
 from .render import page_url
 
 CREATED, UPDATED = FEED_CREATED, FEED_UPDATED
 STYLESHEET = "assets/stylesheets/feed.css"  # a static asset in docs/, on our own host
 LENGTH = 20
-TITLE = "信访路线图 · 案例专栏"
+TITLE = "{} · 案例专栏"
 DESCRIPTION = "各地政法机关和信访部门供稿的典型案例：案情简介、处理过程、法律依据。"
 _CST = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -36,12 +36,12 @@ def feed(site, posts: list, address: str) -> str:
     base = site.site_url or "/"
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
-    for tag, text in (("title", TITLE), ("link", base + "cases/"), ("description", DESCRIPTION),
-                      ("language", "zh-CN"), ("lastBuildDate", rfc822(site.today)), ("generator", "信访路线图")):
+    for tag, text in (("title", TITLE.format(site.name)), ("link", base + "cases/"), ("description", DESCRIPTION),
+                      ("language", "zh-CN"), ("lastBuildDate", rfc822(site.today)), ("generator", SITE_NAME)):
         ET.SubElement(channel, tag).text = text
     ET.SubElement(channel, f"{{{_ATOM}}}link", {"href": base + address, "rel": "self", "type": "application/rss+xml"})
     image = ET.SubElement(channel, "image")
-    for tag, text in (("url", base + "assets/images/favicon.png"), ("title", TITLE), ("link", base + "cases/")):
+    for tag, text in (("url", base + "assets/images/favicon.png"), ("title", TITLE.format(site.name)), ("link", base + "cases/")):
         ET.SubElement(image, tag).text = text
     for post in posts[:LENGTH]:
         d = post.data

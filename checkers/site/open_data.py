@@ -174,7 +174,7 @@ class Exporter:
     def index(self, files: dict[str, dict]) -> dict:
         reviewed = {kind: {i.id: i.data["last_reviewed"] for i in self.site.items(kind)}
                     for kind in ("rule", "channel", "tree", "law")}
-        return {"site": "信访路线图", "licence": LICENCE,
+        return {"site": self.site.name, "licence": LICENCE,
                 "files": [{"name": name, "path": f"{name}.json", "schema": f"{name}.schema.json"} for name in files],
                 "last_reviewed": reviewed}
 

@@ -15,11 +15,11 @@ from ..engines import channel
 from .. import parallel
 from ..content import safe_markdown
 from ..engines.workcalendar import PROVISIONAL_LAST_YEAR
-from . import column
+from . import column, identity
 from ..content.crossref import find_bases
 from ..engines.deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
 from ..wording.deadline import general_counting_bases
-from .outputs import HOME
+from .outputs import HOME, SITE_NAME
 from .render import Linker, environment, page_url, period_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -28,7 +28,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 SECTIONS = (("信访路线图", "roadmap", "roadmap"), ("信访程序", "procedure", "procedure"),
             ("期限规则", "rule", "rule"), ("专题说明", "topic", "topic"), ("法定途径一览", "channel", "channel"),
             ("地方做法", "practice", "practice"), ("文书样式", "form", "form"), ("法律法规", "law", "law"),
-            ("自己写文书", "document", "document"))
+            ("自己写文书", "document", "document"), ("本地机关", "office", "office"))
 AUDIENCE = {"citizen": "群众", "staff": "工作人员"}
 CALCULATOR_PAGE = "calculator/index.md"
 # Content without a page of its own: the calculator, the home page and search read it.
@@ -111,7 +111,7 @@ class Citer:
 
 
 class Site:
-    def __init__(self, content, site_url: str = "", preview: bool = False, env=None):
+    def __init__(self, content, site_url: str = "", preview: bool = False, env=None, name: str | None = None):
         self.content = content
         self.preview = preview  # the editor's preview (make serve): drafts are shown, marked as drafts
         # The public address (mkdocs.yml site_url / SITE_URL): printed pages show where each cited
@@ -125,6 +125,10 @@ class Site:
         self.backrefs = self._backrefs()
         self.case_index = self._case_index()
         self._case_pages: dict[str, str] = {}  # filled by prerender_case_pages for a full build
+        # A local edition (content/editions.py): its name, its place, the offices it adds.
+        self.edition = content.edition
+        # `name`: the placeholder when pages are rendered once for every site (identity.py).
+        self.name = name or (self.edition.name if self.edition else SITE_NAME)
 
     # --- what exists -------------------------------------------------------
     def items(self, kind: str):
@@ -132,13 +136,18 @@ class Site:
 
     def title(self, kind: str, item_id: str) -> str:
         data = self.content.items[kind][item_id].data
-        return f"《{data['short_title']}》（{data['version']}）" if kind == "law" else data["title"]
+        if kind == "law":
+            return f"《{data['short_title']}》（{data['version']}）"
+        return data["name"] if kind == "office" else data["title"]
 
     def nav(self) -> dict[str, list[dict[str, str]]]:
-        """Children of each generated section, for the hook to put into MkDocs' nav."""
+        """Children of each generated section, for the hook to put into MkDocs' nav.  The national
+        items only: what a local edition adds is listed on the section's own page, so the menu is
+        the same in every edition (and a page an edition does not change is the national page)."""
         # MkDocs and the theme insert nav titles into HTML unescaped: escape content here.
-        return {f"{folder}/index.md": [{str(escape(self.title(kind, i.id))): page_of(kind, i.id)} for i in self.items(kind)]
-                if len(self.content.items[kind]) <= LONG_SECTION else []
+        national = {kind: [i for i in self.items(kind) if i.edition is None] for _, _, kind in SECTIONS}
+        return {f"{folder}/index.md": [{str(escape(self.title(kind, i.id))): page_of(kind, i.id)} for i in national[kind]]
+                if 0 < len(national[kind]) <= LONG_SECTION else []
                 for _, folder, kind in SECTIONS if kind != "roadmap"}
 
     def _citation_index(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
@@ -152,14 +161,13 @@ class Site:
         return index
 
     # --- rendering ---------------------------------------------------------
-    def pages(self) -> dict[str, str]:
-        return parallel.make_all(self.page_specs())
-
     def page_specs(self) -> dict[str, Callable[[], str]]:
         """Every generated page, as a way to make it: a build makes them all; the preview
         (preview/builder.py) makes only those an edit can have changed."""
         out: dict[str, Callable[[], str]] = {}
         for section, folder, kind in SECTIONS:
+            if kind == "office" and not self.content.items[kind]:
+                continue  # only a local edition has offices
             if kind != "roadmap":
                 out[f"{folder}/index.md"] = partial(self.render, "index.md.j2", f"{folder}/index.md", kind=kind,
                                                     section=section, items=list(self.items(kind)))
@@ -286,6 +294,10 @@ class Site:
                             out.append(entry)
         return out
 
+    def offices_for(self, channel_id: str) -> list:
+        """The local edition's offices that handle a door (their `serves`), in file order."""
+        return [o for o in self.items("office") if channel_id in o.data["serves"]]
+
     def national_phones(self) -> list[str]:
         return [i.id for i in self.items("contact") if i.data["kind"] == "phone" and i.data["scope"] == "national"]
 
@@ -389,7 +401,9 @@ class Site:
         url = self.printed_url(page)
         if not url:
             return Markup("")
-        return Markup(_qr(url))
+        if self.site_url == identity.PLACEHOLDERS.site_url:
+            return Markup(identity.qr_token(url))  # drawn for each site's own address (identity.py)
+        return Markup(draw_qr(url))
 
     def printed_url(self, page: str, fragment: str = "") -> str:
         return (self.site_url + page_url(page) + "/" + (f"#{fragment}" if fragment else "")) if self.site_url else ""
@@ -443,7 +457,7 @@ class Site:
 
 
 @lru_cache(maxsize=None)
-def _qr(url: str) -> str:
+def draw_qr(url: str) -> str:
     # Kept between builds in one process: the editor's preview redraws the checker's pages, and
     # their addresses do not change.
     svg = segno.make(url, error="m").svg_inline(scale=3, border=4)

@@ -83,4 +83,6 @@ def environment(templates: Path) -> Environment:
                        # UTF-8 (3 bytes a character, not 6 as \uXXXX): these pages are read on phones.
                        script_json=lambda value: htmlsafe_json_dumps(value, ensure_ascii=False, sort_keys=True))
     env.globals.update(provision=provision, anchor=anchor)
+    # An office's fact is shown only with its official source (office.md.j2).
+    env.tests["sourced"] = lambda key, data: bool((data.get(key) or {}).get("source"))
     return env

@@ -19,7 +19,7 @@ from checkers.site.generate import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a content editor's checkout needs to validate and build (generated folders excluded).
-COPIED = ("procedures", "schemas", "checkers", "sitetool", "hooks", "overrides", "mkdocs.yml")
+COPIED = ("procedures", "schemas", "checkers", "sitetool", "hooks", "overrides", "editions", "mkdocs.yml")
 # name: (procedures with their own rule, case posts)
 SCALES = {"S": (0, 0), "M": (100, 1000), "L": (300, 3000)}
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
@@ -67,6 +67,7 @@ def make(scale: str, dest: Path, seed: int = 7) -> Path:
         _dump(project / "procedures/procedure" / f"{pid}.yaml", "procedure", p)
     bases = [{"law": "xinfang-gongzuo-tiaoli-2022", "article": n} for n in (22, 23, 28, 31, 32, 34, 35, 36, 37)]
     categories = ["涉法涉诉", "初信初访", "领导包案", "公开听证", "司法救助", "诉访分离", "综治中心", "多元化解"]
+    add_editions(project, rng, channels)
     posts_dir = project / "docs/cases/posts"
     for i in range(posts):
         day = f"{rng.randint(2020, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -81,6 +82,35 @@ def make(scale: str, dest: Path, seed: int = 7) -> Path:
         (posts_dir / f"bench-case-{i:04d}.md").write_text(re.sub(r"^(date|reviewed): '(.*)'$", r"\1: \2", text, flags=re.M),
                                                           encoding="utf-8")
     return project
+
+
+# Two more local editions beside the shipped demonstrations, so that make bench builds the national
+# site and four editions: a city and one of its counties, each with offices and a local practice.
+EDITIONS = (("bench-city", "350100", None), ("bench-county", "350102", "bench-city"))
+
+
+def add_editions(project: Path, rng: random.Random, channels: list[str]) -> None:
+    practice = yaml.safe_load((ROOT / "procedures/practice/first-handler-five-links.yaml").read_text(encoding="utf-8"))
+    for edition_id, place, parent in EDITIONS:
+        base = project / "editions" / edition_id
+        (base / "procedures/office").mkdir(parents=True)
+        (base / "procedures/practice").mkdir(parents=True)
+        settings = {"id": edition_id, "name": f"示例{edition_id}", "place": place, "site_url": f"https://example.gov.cn/{edition_id}/",
+                    "demonstration": True, "operator": {"name": "性能基准（示例）"}, "last_reviewed": "2026-12-01"}
+        if parent:
+            settings["inherits"] = parent
+        (base / "edition.yaml").write_text("# yaml-language-server: $schema=../../schemas/edition.schema.json\n"
+                                           + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for n in range(10):
+            office = {"id": f"{edition_id}-office-{n}", "name": f"示例机关{n}", "place": place, "role": "性能基准用的示例机关。",
+                      "serves": rng.sample(channels, 2), "last_reviewed": "2026-12-01"}
+            (base / f"procedures/office/{office['id']}.yaml").write_text(
+                "# yaml-language-server: $schema=../../../../schemas/office.schema.json\n"
+                + yaml.safe_dump(office, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        local = dict(practice, id=f"{edition_id}-practice", title=f"示例地方做法（{edition_id}）")
+        (base / f"procedures/practice/{local['id']}.yaml").write_text(
+            "# yaml-language-server: $schema=../../../../schemas/practice.schema.json\n"
+            + yaml.safe_dump(local, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
 def _dump(path: Path, kind: str, data: dict) -> None:

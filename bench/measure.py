@@ -15,14 +15,15 @@ PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 # Launcher: run argv, print {"seconds", "rss_mb", "rc"}; stdout/stderr of the command are kept apart.
 LAUNCH = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
-          "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
+          "r=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.PIPE);"
           "print(json.dumps({'seconds':time.perf_counter()-t,"
           "'rss_mb':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,'rc':r.returncode,"
-          "'err':r.stderr.decode(errors='replace')[-2000:]}))")
+          "'out':r.stdout.decode(errors='replace')[-4000:],'err':r.stderr.decode(errors='replace')[-2000:]}))")
 
 
-def measure(argv: list[str], cwd: Path) -> dict:
-    out = subprocess.run([PY, "-c", LAUNCH, *argv], cwd=cwd, env=ENV, capture_output=True, text=True, check=True)
+def measure(argv: list[str], cwd: Path, env: dict | None = None) -> dict:
+    out = subprocess.run([PY, "-c", LAUNCH, *argv], cwd=cwd, env={**ENV, **(env or {})}, capture_output=True, text=True,
+                         check=True)
     result = json.loads(out.stdout)
     if result["rc"] != 0:
         raise RuntimeError(f"{' '.join(argv)} failed:\n{result['err']}")

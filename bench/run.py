@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import tempfile
@@ -75,9 +76,10 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
             # The generated Markdown our build left in docs/ is the baseline's input: the same pages.
             rows["baseline"].append(measure([PY, "-m", "properdocs", "build", "-q", "-f", str(baseline_config(project)),
                                              "-d", str(project / "site-baseline")], project))
-    # make build again with nothing changed: the site comes back from the cache (checkers/cli/build.py).
+    # make build again with nothing changed: the site is already the last build's (checkers/cli/build.py).
     warm = [PY, "-m", "checkers", "--root", str(project), "build", "-d", str(project / "site-warm")]
-    measure(warm, project)  # the first one builds and fills the cache
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    measure(warm, project)  # the first one builds and fills the caches
     rows["warm"] = [measure(warm, project) for _ in range(runs)]
     # ...and after editing one post, then one rule (the preview loop's edits): new words each run.
     for kind, source, where, _ in loop.TARGETS:
@@ -88,8 +90,17 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
             path.write_text(loop.edited(original, where, f"基准测试改动{run}"), encoding="utf-8")
             rows[f"edit-{kind}"].append(measure(warm, project))
         path.write_text(original, encoding="utf-8")
+    # The national site and the four editions (make editions), from an empty cache each time.
+    rows["editions"], each = [], []
+    for _ in range(runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        run = measure([PY, "-m", "checkers", "--root", str(project), "editions", "-d", "site-all", "--out", "site-all-editions"],
+                      project, {"SITE_URL": "https://example.gov.cn/xf/"})
+        rows["editions"].append(run)
+        each.append([float(s) for s in re.findall(r"^地方版 \S+：\S+（([\d.]+) 秒", run["out"], re.M)])
     result = {name: {"seconds": statistics.median(r["seconds"] for r in rs), "rss_mb": max(r["rss_mb"] for r in rs)}
               for name, rs in rows.items() if rs}
+    result["editions"].update(count=len(each[0]), each=statistics.median(s for run in each for s in run))
     pages, size = site_size(project / "site")
     result["build"].update(pages=pages, bytes=size)
     if baseline:
@@ -127,10 +138,19 @@ def report(results: dict[str, dict], runs: int, browser: dict | None = None, fou
     if "M" in results and "L" in results:
         lines += ["", f"从 M 到 L 的增长：{results['L']['build']['seconds'] / results['M']['build']['seconds']:.2f} 倍（内容是 3 倍）。"]
     if all("warm" in r for r in results.values()):
-        lines += ["", "什么都没改、再 `make build` 一次（从 `.cache/site/` 取出上次的网站）：" + "；".join(
+        lines += ["", "什么都没改、再 `make build` 一次（`site/` 已经是上次构建的结果，只核对一遍）：" + "；".join(
             f"{scale} {r['warm']['seconds']:.1f} s" for scale, r in results.items()) + "。"
-                  "改了一篇案例、一条期限规则以后再 `make build`（要完整重建）：" + "；".join(
+                  "改了一篇案例、一条期限规则以后再 `make build`（只重新渲染改到的页面，其余取自 `.cache/pages/`）：" + "；".join(
             f"{scale} {r['edit-post']['seconds']:.1f} s、{r['edit-rule']['seconds']:.1f} s" for scale, r in results.items()) + "。"]
+    if all("editions" in r for r in results.values()):
+        lines += ["", "## 全国版和地方版 {#editions}", "",
+                  "`make editions`：全国版加4个地方版（两个演示版、两个性能基准用的地方版，各是市和它下面的一个区），"
+                  "每个都是完整的网站。每次从空的缓存开始。和同一次运行里单独构建一次全国版（上表的“本站用时”）相比。", "",
+                  "| 规模 | 全国版 | 全国版+4个地方版 | 倍数 | 每多一个地方版（中位数） | 峰值内存 |", "|---|---|---|---|---|---|"]
+        for scale, r in results.items():
+            e, b = r["editions"], r["build"]
+            lines.append(f"| {scale} | {b['seconds']:.1f} s | {e['seconds']:.1f} s | {e['seconds'] / b['seconds']:.2f} | "
+                         f"{e['each']:.1f} s | {e['rss_mb']:.0f} MB |")
     lines += ["", "## 校验 {#validate}", "", "本站校验（行号、交叉引用、案例正文检查都在内）与 check-jsonschema（只做 JSON Schema，逐类调用）对同一批 YAML 文件。", "",
               "| 规模 | 本站校验 | check-jsonschema | 速度比 |", "|---|---|---|---|"]
     for scale, r in results.items():

@@ -205,3 +205,20 @@ def test_petition_order_words_reach_the_article_that_governs_them(search_page):
         page.wait_for_url("**/procedure/xf-submit/#step-*")
         assert step in page.locator("#" + page.url.split("#")[1]).inner_text()
         page.goto(base + "/search/")
+
+
+def test_the_page_length_the_index_weighs_by_is_its_number_of_tokens():
+    """read_html counts a page's tokens without making them (token_count); BM25's page-length
+    weighting needs exactly len(tokens(text)), for any mix of Chinese, Latin, digits and signs."""
+    from hypothesis import given, settings, strategies as st
+
+    from checkers.site.search_index import token_count, tokens
+
+    alphabet = st.sampled_from(list("行政复议法第条一二三abcXYZ09 。，、\n-_"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=60))
+    def agree(text):
+        assert token_count(text) == len(tokens(text))
+
+    agree()

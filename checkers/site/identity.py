@@ -87,10 +87,10 @@ def specialise_made(made: dict, identity: Identity) -> dict:
         own["canonical_url"] = specialise(own["canonical_url"], identity, str)
     record = (own.get("meta") or {}).get(RECORD)
     if record and any(mark in record["x"] + record["t"] for mark in _MARK):
-        from .search_index import tokens
+        from .search_index import token_count
         text = specialise(record["x"], identity, lambda url: "")
         own["meta"] = {**own["meta"], RECORD: {**record, "x": text, "t": specialise(record["t"], identity, str),
-                                               "n": len(tokens(text))}}
+                                               "n": token_count(text)}}
     return own
 
 

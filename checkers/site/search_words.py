@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import jieba
 import opencc
 from pypinyin import Style, lazy_pinyin
 
+from .. import parallel
 from ..content import citation, words
 from .search_index import is_han, shard
 from .pages import option_page
@@ -105,12 +108,35 @@ def vocabulary(content) -> list[str]:
     """The words the site's own prose uses (not the posts: at thousands of them this would cost the
     build seconds, and they say nothing the content does not), found with jieba's dictionary: a
     query is cut at these too, so 以后还不服 reads 以后 / 还 / 不服 and never makes the pair 还不."""
-    jieba.setLogLevel(logging.WARNING)
     counts: Counter = Counter()
     # Each distinct text once: content repeats its sentences (the same statement on many pages).
-    for text in set(words.site_strings(content, posts=False)):
-        counts.update(w for w in jieba.lcut(text) if 2 <= len(w) <= 6 and is_han(w))
+    texts = set(words.site_strings(content, posts=False))
+    cut = _cuts({s for text in texts for s in _SENTENCE.findall(text)})
+    for text in texts:
+        for sentence in _SENTENCE.findall(text):
+            counts.update(cut[sentence])
     return sorted(w for w, n in counts.items() if n >= 2)
+
+
+# jieba cuts a text at every character outside words (its re_han), so cutting sentence by sentence
+# gives the same words as cutting the whole text; a sentence met again is not cut again.
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+_CUT: dict[str, tuple[str, ...]] = {}  # kept for the process: make editions cuts each sentence once
+
+
+def _cuts(sentences: set[str]) -> dict[str, tuple[str, ...]]:
+    """Each sentence's words worth keeping (2 to 6 Han characters), on every core."""
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()  # before the workers fork, so each has the dictionary
+    new = sorted(sentences - _CUT.keys())
+    shares = [new[i::8] for i in range(8)]
+    for share in parallel.make_all({n: partial(_cut, share) for n, share in enumerate(shares)}, minimum=2).values():
+        _CUT.update(share)
+    return _CUT
+
+
+def _cut(sentences: list[str]) -> dict[str, tuple[str, ...]]:
+    return {s: tuple(w for w in jieba.lcut(s) if 2 <= len(w) <= 6 and is_han(w)) for s in sentences}
 
 
 def lexicon(content) -> dict[str, dict]:

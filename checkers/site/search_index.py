@@ -165,23 +165,34 @@ def _write_postings(out: Path, pages: list[dict]) -> None:
 
 
 def _score_run(scratch: Path, pages: list[dict], average: float, run: tuple[int, int], source: int, workers: int) -> str:
-    postings: list[dict[str, list]] = [defaultdict(list) for _ in range(workers)]
-    owner: dict[str, dict[str, list]] = {}
+    # The inner loop runs once per (page, token): millions at thousands of pages, so it does as
+    # little as it can.  A page's score for a token depends only on how often the token occurs
+    # (and, for the few title tokens, also in the title), so each count is scored once a page.
+    postings: dict[str, list] = defaultdict(list)
     for number in range(*run):
         page = pages[number]
         body, title = Counter(tokens(page["x"])), Counter(tokens(page["t"]))
         norm = K1 * (1 - B + B * page["n"] / average)
         weight = 100 * page["w"]
+        scored: dict[int, int] = {}
         # In order of first appearance (not a set), so the same site always gives the same files.
-        for token in [*body, *(t for t in title if t not in body)]:
-            mine = owner.get(token)
-            if mine is None:
-                mine = owner[token] = postings[shard(token) % workers]
-            tf, tt = body[token], title[token]
-            score = tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1)
-            mine[token].extend((number, max(1, round(weight * score))))
-    for target, part in enumerate(postings):
-        (scratch / f"{source}-{target}").write_bytes(marshal.dumps(dict(part)))
+        for token, tf in body.items():
+            score = scored.get(tf)
+            if score is None:
+                score = scored[tf] = max(1, round(weight * (tf * (K1 + 1) / (tf + norm) + 0.0)))
+            postings[token] += (number, score)
+        for token, tt in title.items():
+            tf = body.get(token, 0)
+            score = max(1, round(weight * (tf * (K1 + 1) / (tf + norm) + TITLE * tt * (K1 + 1) / (tt + K1))))
+            if tf:
+                postings[token][-1] = score
+            else:
+                postings[token] += (number, score)
+    parts: list[dict[str, list]] = [{} for _ in range(workers)]
+    for token, numbers in postings.items():
+        parts[shard(token) % workers][token] = numbers
+    for target, part in enumerate(parts):
+        (scratch / f"{source}-{target}").write_bytes(marshal.dumps(part))
     return ""
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.content import copy_project  # noqa: E402  (what an editor's checkout needs; shared with the benchmark)
+from bench.content import copy_project as _bench_copy  # noqa: E402  (what an editor's checkout needs; shared with the benchmark)
+
+
+def copy_project(dest: Path) -> Path:
+    """The benchmark's copy of the project and the site's settings (site.yaml), which that copy does
+    not take: the benchmark's generated posts carry no review record, and without site.yaml none is asked."""
+    _bench_copy(dest)
+    shutil.copy(ROOT / "site.yaml", dest / "site.yaml")
+    return dest
 
 
 @pytest.fixture

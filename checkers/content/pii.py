@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import jieba
 
@@ -70,8 +72,8 @@ _NAME_AFTER_ROLE = re.compile(f"(?P<ctx>{'|'.join(sorted(PERSON_BEFORE, key=len,
 _NAME_BEFORE_WORD = re.compile(f"(?:(?<![{_HAN}])|(?<=[{CLAUSE_START}]))(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)(?P<ctx>{_AFTER})")
 _PSEUDONYM_AFTER = re.compile(r"\s*[（(]化名[）)]")
 _ID_CARD = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})((?:18|19|20)\d{2})(\d{2})(\d{2})(\d{3})([0-9Xx])(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<![0-9])(?:\+?86[-\s]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}|\s\d{4}\s\d{4})(?![0-9])")
-_LANDLINE = re.compile(r"(?<![0-9])(?:[（(]0\d{2,3}[）)]\s?|0\d{2,3}[-－\s])\d{7,8}(?![0-9])")
+_MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}| \d{4} \d{4})(?![0-9])")
+_LANDLINE = re.compile(r"(?<![0-9])(?:[（(]0\d{2,3}[）)] ?|0\d{2,3}[-－ ])\d{7,8}(?![0-9])")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -101,45 +103,49 @@ def _real_birth_date(year: str, month: str, day: str) -> bool:
 @lru_cache(maxsize=1)
 def _ordinary_words() -> frozenset[str]:
     """Words of jieba's dictionary that begin with a surname and are not names: not tagged as a
-    person's name, or as common as COMMON_WORD."""
-    starts = set(SURNAMES) | {c[0] for c in COMPOUND}
-    words = set()
+    person's name, or as common as COMMON_WORD.  Read with one pattern over the whole file (a
+    tenth of the time of reading it line by line): each validation worker reads it once."""
     with jieba.get_dict_file() as dictionary:
-        for raw in dictionary:
-            word, frequency, tag = raw.decode("utf-8").rstrip().split(" ")
-            if word[0] in starts and 2 <= len(word) <= 4 and (not tag.startswith("nr") or int(frequency) >= COMMON_WORD):
-                words.add(word)
-    return frozenset(words)
+        text = dictionary.read().decode("utf-8")
+    starts = "".join(sorted(set(SURNAMES) | {name[0] for name in COMPOUND}))
+    entries = re.findall(rf"^([{starts}][^ \n]{{1,3}}) (\d+) ([a-z]+)$", text, re.M)
+    return frozenset(word for word, frequency, tag in entries if not tag.startswith("nr") or int(frequency) >= COMMON_WORD)
 
 
 def scan(lines: list[tuple[int, str]], waived: set[str]) -> list[Finding]:
     """Every ID number, telephone number and likely full name in (line number, text) pairs, except
-    texts the post waives."""
+    texts the post waives.  The lines are searched as one text (a post is read at every validation,
+    thousands of them), and each find is put back on its line."""
+    text = "\n".join(part for _, part in lines)
+    offsets = [0, *accumulate(len(part) + 1 for _, part in lines)]
+
+    def line(position: int) -> int:
+        return lines[bisect_right(offsets, position) - 1][0]
+
     found: list[Finding] = []
-    for number, text in lines:
-        for match in _ID_CARD.finditer(text):
-            if id_card_valid(match.group(0)) and _real_birth_date(*match.group(2, 3, 4)):
-                found.append(Finding(number, match.group(0), "像是身份证号（校验位相符）：公开的文章不能写身份证号"))
-        for match in _MOBILE.finditer(text):
-            found.append(Finding(number, match.group(0), "像是手机号码：公开的文章不能写个人的电话"))
-        for match in _LANDLINE.finditer(text):
-            found.append(Finding(number, match.group(0).strip(), "像是固定电话号码：公开的文章不能写个人的电话"
+    for match in _ID_CARD.finditer(text):
+        if id_card_valid(match.group(0)) and _real_birth_date(*match.group(2, 3, 4)):
+            found.append(Finding(line(match.start()), match.group(0), "像是身份证号（校验位相符）：公开的文章不能写身份证号"))
+    for match in _MOBILE.finditer(text):
+        found.append(Finding(line(match.start()), match.group(0), "像是手机号码：公开的文章不能写个人的电话"))
+    for match in _LANDLINE.finditer(text):
+        found.append(Finding(line(match.start()), match.group(0), "像是固定电话号码：公开的文章不能写个人的电话"
                                                                    "（单位对外公开的电话，在 privacy 里写明 kind: 单位公开电话）"))
-        found += _names(number, text)
+    found += _names(text, line)
     return [f for f in found if f.text not in waived]
 
 
-def _names(number: int, text: str) -> list[Finding]:
+def _names(text: str, line) -> list[Finding]:
     out, seen = [], set()
     for pattern, where in ((_NAME_AFTER_ROLE, "前面是“{}”"), (_NAME_BEFORE_WORD, "后面是“{}”")):
         for match in pattern.finditer(text):
             name, start, end = match.group("name"), match.start("name"), match.end("name")
-            if (start, name) in seen or name in _ordinary_words() or _PSEUDONYM_AFTER.match(text, end) \
+            if start in seen or name in _ordinary_words() or _PSEUDONYM_AFTER.match(text, end) \
                     or text[max(0, start - 2):start] == "化名":
                 continue
-            seen.add((start, name))
+            seen.add(start)
             surname = name[:2] if name[:2] in COMPOUND else name[0]
-            out.append(Finding(number, name, f"“{name}”像是真实姓名（{where.format(match.group('ctx'))}）：当事人写成"
-                                             f"{surname}某、{surname}某某，化名在后面注明（化名）；公职人员的姓名、"
-                                             "地名等可以公开的，在 privacy 里写明原文和理由"))
+            out.append(Finding(line(start), name, f"“{name}”像是真实姓名（{where.format(match.group('ctx'))}）：当事人写成"
+                                                  f"{surname}某、{surname}某某，化名在后面注明（化名）；公职人员的姓名、"
+                                                  "地名等可以公开的，在 privacy 里写明原文和理由"))
     return out

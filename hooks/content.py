@@ -102,7 +102,20 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     # A code block may scroll sideways, so keyboard users must be able to focus it.  Material's
     # script used to add this; it is not loaded (overrides/main.html).
+    _write_wechat_version(page)
     return _CODE.sub(r'\1<code tabindex="0"', output)
+
+
+def _write_wechat_version(page) -> None:
+    # A post's 公众号 version (checkers/site/wechat.py) beside its page, cases/<id>/wechat.html: a
+    # file, not a page, so it is in no menu, sitemap or search index.  Written with the page, so
+    # the preview's one-page updates write it too.
+    source = page.file.src_uri
+    if source.startswith(_POSTS) and source.endswith(".md"):
+        folder = Path(page.file.abs_dest_path).parent  # the page itself is written after this event
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in _state["site"].case_wechat_files(Path(source).stem).items():
+            (folder / name).write_text(text, encoding="utf-8")
 
 
 def on_post_build(config):

@@ -46,6 +46,7 @@ STYLE = """
 .wx sup{font-size:12px;color:#3f51b5}
 .wx .meta,.wx .small{font-size:14px;color:#555}
 .wx .local{margin:0 0 1em;padding:8px 12px;background:#fff8e1;border-left:4px solid #ffa000}
+.wx .local p{margin:0 0 .4em}
 .wx .notes{font-size:14px;color:#555;border-top:1px solid #ddd;padding-top:8px}
 .wx .notes p{margin:0 0 .4em;word-break:break-all}
 """

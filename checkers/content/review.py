@@ -59,7 +59,7 @@ def check(data: dict, item, shown: str, column: dict, authors: set[str], today: 
                                     f"审核单位“{step['name']}”不在 docs/cases/.authors.yml 中（已有：{'、'.join(sorted(authors))}）"))
         if step["role"] in seen:
             problems.append(Problem(shown, where("role"), f"{field}.role", f"“{step['role']}”写了两次：每一步只写一项"))
-        seen[step["role"]] = step
+        seen.setdefault(step["role"], step)
         if step["role"] != LEGAL and ("articles" in step or "personal_info" in step):
             problems.append(Problem(shown, where("articles" if "articles" in step else "personal_info"), field,
                                     f"只有{LEGAL}一步写核对过的条文和个人信息"))

@@ -49,8 +49,9 @@ HONORIFIC_AFTER = tuple(("先生 女士 同志 老人 老汉 师傅 大爷 大�
 VERB_AFTER = tuple(("说 称 讲 表示 反映 认为 介绍 回忆 坦言 告诉 答应 同意 拒绝 签字 签收 提出 申请 要求 "
                     "来到 找到 报警 起诉 上访 写信 打电话 拨打 激动 感慨 表态 承认 否认 供述 证实 收到 领到 拿到").split())
 SEX_AFTER = ("（男", "（女", "(男", "(女", "，男", "，女", ",男", ",女")
-# After a word for a person the name ends before one of these, or before anything not Han.
-FOLLOWERS = "说称讲和与及同跟向对把被给让在从于以将就也都又还才已曾再却而但并所是不没等因便先后到来去找报写打提要拿领签的们家夫妻"
+# After a word for a person the name ends before one of these (words that follow a subject: verbs,
+# adverbs, prepositions), before a character no given name has (NOT_GIVEN), or before anything not Han.
+FOLLOWERS = "说称讲和与及同跟向对把被给让在从于以将就也都又还才已曾再却而但并所是不没等因便先后当到来去找报写打提要拿领签的们家夫妻"
 # Surnames that are also everyday prepositions and adverbs (信访人向……, 当事人于……, 群众常……): a
 # person word before them says nothing, so they count only before an honorific or a verb.
 ADVERB_SURNAMES = "向于常"
@@ -65,7 +66,7 @@ _HAN = "\u4e00-\u9fff"
 _SURNAME = "(?:" + "|".join(COMPOUND) + f"|[{SURNAMES}])"
 _GIVEN = f"(?:(?![{NOT_GIVEN}])[{_HAN}])"
 _AFTER = "|".join(map(re.escape, HONORIFIC_AFTER + VERB_AFTER + SEX_AFTER))
-_AFTER_ROLE = f"(?:{_AFTER}|[{FOLLOWERS}]|[^{_HAN}]|$)"
+_AFTER_ROLE = f"(?:{_AFTER}|[{FOLLOWERS}{NOT_GIVEN}]|[^{_HAN}]|$)"
 _ROLE_SURNAME = "(?:" + "|".join(COMPOUND) + f"|(?![{ADVERB_SURNAMES}])[{SURNAMES}])"
 _NAME_AFTER_ROLE = re.compile(f"(?P<ctx>{'|'.join(sorted(PERSON_BEFORE, key=len, reverse=True))})"
                               f"(?P<name>{_ROLE_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER_ROLE})")
@@ -145,7 +146,7 @@ def _names(text: str, line) -> list[Finding]:
                 continue
             seen.add(start)
             surname = name[:2] if name[:2] in COMPOUND else name[0]
-            out.append(Finding(line(start), name, f"“{name}”像是真实姓名（{where.format(match.group('ctx'))}）：当事人写成"
+            out.append(Finding(line(start), name, f"像是真实姓名（{where.format(match.group('ctx'))}）：当事人写成"
                                                   f"{surname}某、{surname}某某，化名在后面注明（化名）；公职人员的姓名、"
                                                   "地名等可以公开的，在 privacy 里写明原文和理由"))
     return out

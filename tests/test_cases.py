@@ -258,6 +258,17 @@ def test_editors_guide_is_published_with_the_template_and_the_command(site):
     schema = json.loads((ROOT / "schemas/case.schema.json").read_text(encoding="utf-8"))
     for category in schema["properties"]["categories"]["items"]["enum"]:
         assert category in text, category
+    # The whole way to the 公众号: the template as make new-case writes it, every review role, every
+    # kind of waiver, and the button.
+    from checkers.content.case_template import TEMPLATE
+
+    code = "\n".join(scan(site / "cases/guide/index.html").text.split())
+    assert all(" ".join(line.split()) in " ".join(code.split()) for line in TEMPLATE.format(today="2026-11-23").splitlines()
+               if line.strip())
+    site_schema = json.loads((ROOT / "schemas/site.schema.json").read_text(encoding="utf-8"))
+    for word in (site_schema["$defs"]["role"]["enum"] + schema["properties"]["privacy"]["items"]["properties"]["kind"]["enum"]
+                 + ["复制到公众号", "site.yaml", "make serve", "status: published"]):
+        assert word in text, word
 
 
 # --- the review record (审核) ------------------------------------------------------------

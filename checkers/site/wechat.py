@@ -11,8 +11,9 @@ rendered it (checkers/content/safe_markdown.py), with
   on the post's page;
 - the stylesheet below inlined by css-inline (a maintained inliner), then nh3 keeping only the
   tags WeChat takes, each with its style attribute and nothing else.
-The post's own checks (checkers/content/cases.py) build it once, with ADDRESS standing for the
-site's address, and report the limits at the editor's line; the site puts in the real address.
+The post's own checks (checkers/content/publish.py) build it once, with ADDRESS standing for the
+site's address, and report the limits at the editor's line; the site puts in the real address
+(Site.case_wechat) and writes it beside the post's page (hooks/content.py).
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from checkers.site.generate import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a content editor's checkout needs to validate and build (generated folders excluded).
-COPIED = ("procedures", "schemas", "checkers", "sitetool", "hooks", "overrides", "editions", "mkdocs.yml")
+COPIED = ("procedures", "schemas", "checkers", "sitetool", "hooks", "overrides", "editions", "mkdocs.yml", "site.yaml")
 # name: (procedures with their own rule, case posts)
 SCALES = {"S": (0, 0), "M": (100, 1000), "L": (300, 3000)}
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
@@ -75,11 +75,17 @@ def make(scale: str, dest: Path, seed: int = 7) -> Path:
                  "authors": ["county-xfj"], "categories": rng.sample(categories, 2), "tags": ["示例"],
                  "channels": rng.sample(channels, 2), "procedures": rng.sample(proc_ids, 1) if proc_ids else ["xf-claim"],
                  "articles": rng.sample(bases, 3), "region": "县级", "status": "published", "reviewed": "2026-11-20"}
+        # The review the national site asks of a published post (site.yaml), as an office records it.
+        front["review"] = [{"role": "初审", "name": "county-xfj", "date": "2026-11-10"},
+                           {"role": "复审", "name": "county-xfj", "date": "2026-11-12"},
+                           {"role": "法律审核", "name": "county-xfj", "date": "2026-11-16", "articles": [dict(a) for a in front["articles"]],
+                            "personal_info": "已核对：没有人名、身份证号和电话"},
+                           {"role": "终审", "name": "county-xfj", "date": "2026-11-18"}]
         body = (f"{_prose(rng, sentences, 80)}\n\n<!-- more -->\n\n## 案情简介\n\n{_prose(rng, sentences, 450)}\n\n"
                 f"## 处理过程\n\n{_prose(rng, sentences, 600)}\n\n## 法律依据\n\n{_prose(rng, sentences, 400)}\n")
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body
         # Dates unquoted, as the editor's template writes them.
-        (posts_dir / f"bench-case-{i:04d}.md").write_text(re.sub(r"^(date|reviewed): '(.*)'$", r"\1: \2", text, flags=re.M),
+        (posts_dir / f"bench-case-{i:04d}.md").write_text(re.sub(r"^(\s*-? ?(?:date|reviewed)): '(.*)'$", r"\1: \2", text, flags=re.M),
                                                           encoding="utf-8")
     return project
 

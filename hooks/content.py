@@ -71,14 +71,17 @@ def on_config(config):
     _state["site"] = plan.site = result.site
     if plan.case_pages is not None:  # the posts' bodies, made already for another site
         result.site._case_pages = dict(plan.case_pages)
-    build_plan.page_extra = _page_extra
+    build_plan.page_extra, build_plan.page_files = _page_extra, _page_files
     return config
 
 
 def _page_extra(source: str) -> str:
-    """What replaces a page's own Markdown (a post's page body), for sitetool's page cache."""
+    """What on_page_markdown puts into a page besides its own file (a post's page body, the
+    column's newest posts), for sitetool's page cache: a page is the same only if this is too."""
+    if source == column.INDEX:
+        return column.first_page(_state["site"])
     if source.startswith(_POSTS) and source.endswith(".md"):
-        return _state["site"].case_page(Path(source).stem)
+        return _state["site"].case_page(Path(source).stem) + _state["site"].case_description(Path(source).stem)
     return ""
 
 
@@ -122,7 +125,27 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     # A code block may scroll sideways, so keyboard users must be able to focus it.  Material's
     # script used to add this; it is not loaded (overrides/main.html).
+    if build_plan.current is None:  # a plain properdocs build or the preview; else sitetool writes them
+        _write_wechat_version(page)
     return _CODE.sub(r'\1<code tabindex="0"', output)
+
+
+def _page_files(source: str) -> dict[str, str]:
+    """A post's 公众号 version (checkers/site/wechat.py) beside its page, cases/<id>/wechat.html: a
+    file, not a page, so it is in no menu, sitemap or search index."""
+    if source.startswith(_POSTS) and source.endswith(".md"):
+        return _state["site"].case_wechat_files(Path(source).stem)
+    return {}
+
+
+def _write_wechat_version(page) -> None:
+    # Written with the page, so the preview's one-page updates write it too.
+    files = _page_files(page.file.src_uri)
+    if files:
+        folder = Path(page.file.abs_dest_path).parent  # the page itself is written after this event
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
 
 
 def on_post_build(config):

@@ -24,7 +24,7 @@ from properdocs.commands import build as tool_build
 from properdocs.config import load_config
 from properdocs.structure.files import InclusionLevel
 
-from checkers.content import loader
+from checkers.content import editions, loader
 from checkers.content.problems import ContentError
 from checkers.site import affected, browser_data, feed, open_data, workspace
 from checkers.site.generate import write_if_changed
@@ -70,7 +70,8 @@ class Preview:
     # --- the whole site ---------------------------------------------------------------------------
     def full(self) -> Outcome:
         started = time.perf_counter()
-        options = {"docs_dir": str(workspace.edition_docs(self.root, self.edition, with_generated=False))} if self.edition else {}
+        chain = editions.read(self.root, self.edition).chain if self.edition else ()
+        options = {"docs_dir": str(workspace.edition_docs(self.root, self.edition, with_generated=False, chain=chain))} if self.edition else {}
         config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir), **options)
         self.refused = set()
         capture = _Capture()

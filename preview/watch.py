@@ -8,7 +8,8 @@ from pathlib import Path
 from checkers.site.outputs import GENERATED_DIRS, GENERATED_FILES
 
 # Sources, relative to the project: content, hand-written pages and assets, and what shapes every page.
-WATCHED = ("procedures", "docs", "editions", "schemas", "checkers", "hooks", "overrides", "preview", "sitetool", "mkdocs.yml")
+WATCHED = ("procedures", "docs", "editions", "schemas", "checkers", "hooks", "overrides", "preview", "sitetool", "mkdocs.yml",
+           "site.yaml")
 _GENERATED = tuple(f"docs/{d}/" for d in GENERATED_DIRS) + tuple(f"docs/{f}" for f in GENERATED_FILES)
 
 

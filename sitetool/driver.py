@@ -172,6 +172,11 @@ def _page(page: Page, config, files, doc_files, nav, env, cache, key, identity) 
     if output.strip():
         text = identities.specialise(output, identity, draw_qr) if identity else output
         utils.write_file(text.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    # Files the content hook puts beside the page (a post's 公众号 version): made anew each build,
+    # from the content of this build, cached page or not.
+    folder = Path(page.file.abs_dest_path).parent
+    for name, beside in (build_plan.page_files(page.file.src_uri) if build_plan.page_files else {}).items():
+        (folder / name).write_text(identities.specialise(beside, identity, draw_qr) if identity else beside, encoding="utf-8")
     return {**made, "forked": os.getpid() != _PARENT[0], "cached": bool(hit)}
 
 

@@ -38,7 +38,8 @@ def build(root: Path, config_file: Path, site_dir: Path, edition_id: str | None 
     edition = editions.read(root, edition_id) if edition_id else None
     options = {"site_url": identities.PLACEHOLDERS.site_url}
     if edition_id:
-        options["docs_dir"] = str(workspace.edition_docs(root, edition_id, with_generated=plan.only is not None))
+        options["docs_dir"] = str(workspace.edition_docs(root, edition_id, with_generated=plan.only is not None,
+                                                         chain=edition.chain))
     build_plan.current = plan
     try:
         return driver.build(config_file, site_dir, workers=workers, cache=PageCache(root) if cache else None,

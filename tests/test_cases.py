@@ -2,6 +2,7 @@
 and every procedure and channel page lists the published cases that went its way."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -107,9 +108,18 @@ def test_new_case_writes_a_dated_draft_whose_template_text_must_be_replaced_and_
         filled = filled.replace(hint, "陈某某和邻居因为宅基地边界发生争执，多次到镇里反映。")
     draft.write_text(filled, encoding="utf-8")
     label = run_cli(project, "validate")
-    assert label.returncode == 2 and "village-mediation.md:17: 正文: 导语直接写内容" in label.stderr, label.stderr
+    lead = filled.split("\n").index("导语：村委会请来人民调解员。") + 1
+    assert label.returncode == 2 and f"village-mediation.md:{lead}: 正文: 导语直接写内容" in label.stderr, label.stderr
     draft.write_text(filled.replace("导语：", ""), encoding="utf-8")
     assert run_cli(project, "validate").returncode == 0, run_cli(project, "validate").stderr
+    # Published as it is, it lacks its review record; with the template's record filled in (the
+    # comment marks taken away), it validates and is published.
+    draft.write_text(filled.replace("导语：", "").replace("status: draft", "status: published"), encoding="utf-8")
+    assert_rejected(run_cli(project, "validate"), "village-mediation.md:", "review: 发布的文章要有审核记录：还缺 初审、复审、法律审核、终审")
+    reviewed = re.sub(r"^# (review:|  )", r"\1", filled.replace("导语：", "").replace("status: draft", "status: published"), flags=re.M)
+    draft.write_text(reviewed, encoding="utf-8")
+    assert run_cli(project, "validate").returncode == 0, run_cli(project, "validate").stderr
+    draft.write_text(filled.replace("导语：", ""), encoding="utf-8")
     again = run_cli(project, "new-case", "village-mediation")
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "已经存在" in again.stderr
     for bad in (["Bad Name"], ["ok-name", "--date", "2026-02-30"]):
@@ -248,3 +258,101 @@ def test_editors_guide_is_published_with_the_template_and_the_command(site):
     schema = json.loads((ROOT / "schemas/case.schema.json").read_text(encoding="utf-8"))
     for category in schema["properties"]["categories"]["items"]["enum"]:
         assert category in text, category
+    # The whole way to the 公众号: the template as make new-case writes it, every review role, every
+    # kind of waiver, and the button.
+    from checkers.content.case_template import TEMPLATE
+
+    code = "\n".join(scan(site / "cases/guide/index.html").text.split())
+    assert all(" ".join(line.split()) in " ".join(code.split()) for line in TEMPLATE.format(today="2026-11-23").splitlines()
+               if line.strip())
+    site_schema = json.loads((ROOT / "schemas/site.schema.json").read_text(encoding="utf-8"))
+    for word in (site_schema["$defs"]["role"]["enum"] + schema["properties"]["privacy"]["items"]["properties"]["kind"]["enum"]
+                 + ["复制到公众号", "site.yaml", "make serve", "status: published"]):
+        assert word in text, word
+
+
+# --- the review record (审核) ------------------------------------------------------------
+
+def _review_block(project, rel=POST) -> tuple[str, str]:
+    """A post's review record (the lines from `review:` to the end of the front matter), and the text."""
+    text = (project / rel).read_text(encoding="utf-8")
+    start = text.index("\nreview:\n") + 1
+    return text[start:text.index("\n---\n", start) + 1], text
+
+
+def test_a_published_post_needs_the_review_steps_the_site_asks_for(project):
+    block, text = _review_block(project)
+    (project / POST).write_text(text.replace(block, ""), encoding="utf-8")
+    status = text.split("\n").index("status: published") + 1
+    assert_rejected(run_cli(project, "validate"),
+                    f"{POST}:{status}: review: 发布的文章要有审核记录：还缺 初审、复审、法律审核、终审（site.yaml 要求")
+    edit(project, POST, "status: published", "status: draft")  # a draft is written before it is reviewed
+    assert run_cli(project, "validate").returncode == 0
+
+
+THIRD = "docs/cases/posts/civil-supervision-public-hearing.md"
+
+
+def test_review_record_mistakes_are_reported_at_their_lines_all_at_once(project):
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    office = edit(project, POST, "{role: 复审, name: city-police,", "{role: 复审, name: no-such-office,")
+    future = edit(project, POST, "{role: 终审, name: city-zfw, date: 2026-11-20}", f"{{role: 终审, name: city-zfw, date: {tomorrow}}}")
+    early = edit(project, OTHER, "{role: 复审, name: county-xfj, date: 2026-11-16}", "{role: 复审, name: county-xfj, date: 2026-11-02}")
+    unchecked = edit(project, POST, "      - {law: renmin-tiaojie-fa-2010, article: 18}\n", "      - {law: renmin-tiaojie-fa-2010, article: 17}\n")
+    twice = edit(project, THIRD, "  - {role: 初审, name: city-procuratorate, date: 2026-11-09}",
+                 "  - {role: 初审, name: city-procuratorate, date: 2026-11-09}\n  - {role: 初审, name: city-procuratorate, date: 2026-11-10}")
+    result = run_cli(project, "validate")
+    assert_rejected(result,
+                    f"{POST}:{office}: review[1].name: 审核单位“no-such-office”不在 docs/cases/.authors.yml 中",
+                    f"{POST}:{future}: review[3].date: 审核日期 {tomorrow} 在今天",
+                    f"{POST}:{unchecked - 5}: review[2].articles: 法律审核没有核对本文引用的 renmin-tiaojie-fa-2010 第18条",
+                    f"{POST}:{unchecked}: review[2].articles[4]: 法律审核核对的 renmin-tiaojie-fa-2010 第17条 本文没有引用",
+                    f"{POST}:", "reviewed: 最后核对日期 2026-11-20 早于审核记录里最后一步的日期",
+                    f"{OTHER}:{early}: review[1].date: “复审”（2026-11-02）早于“初审”（2026-11-12）",
+                    f"{THIRD}:{twice + 1}: review[1].role: “初审”写了两次")
+
+
+def test_each_site_decides_which_steps_a_post_needs_and_whether_its_page_shows_them(project):
+    from checkers.content import loader
+    from checkers.site.pages import Site
+
+    block, text = _review_block(project)
+    only_final = "review:\n  - {role: 终审, name: city-zfw, date: 2026-11-20}\n"
+    (project / POST).write_text(text.replace(block, only_final), encoding="utf-8")
+    assert_rejected(run_cli(project, "validate"), "还缺 初审、复审、法律审核")
+    (project / "site.yaml").write_text("column:\n  review:\n    required: [终审]\n    show_on_page: false\n", encoding="utf-8")
+    assert run_cli(project, "validate").returncode == 0
+    slug = POST.rsplit("/", 1)[1][:-3]
+    assert "审核：" not in Site(loader.load(project)).case_page(slug)
+    (project / "site.yaml").write_text("column:\n  review:\n    required: [终审]\n    show_on_page: true\n", encoding="utf-8")
+    assert "审核：终审，某市委政法委，<time datetime=\"2026-11-20\">2026年11月20日</time>" in Site(loader.load(project)).case_page(slug)
+    (project / "site.yaml").write_text("column:\n  review:\n    required: [终审, 三审]\n    show_on_page: yes please\n", encoding="utf-8")
+    assert_rejected(run_cli(project, "validate"), "site.yaml:3: column.review.required[1]: 取值“三审”不在允许范围内",
+                    "site.yaml:4: column.review.show_on_page: 应为true/false")
+
+
+def test_an_edition_checks_posts_under_its_own_column_settings(project):
+    """A local edition keeps its settings in its own file, under `column` as in site.yaml, and hands
+    them to the column's loader: the same sub-schema, the same checks."""
+    from checkers.content import cases, loader, review
+    from checkers.content.yamlsafe import parse_yaml
+
+    block, text = _review_block(project)
+    (project / POST).write_text(text.replace(block, "review:\n  - {role: 初审, name: city-police, date: 2026-11-11}\n"),
+                                encoding="utf-8")
+    edition, lines, _ = parse_yaml("name: 某市版\ncolumn:\n  review:\n    required: [初审]\n    show_on_page: false\n",
+                                   "edition.yaml")
+    assert review.column_problems(edition["column"], project / "schemas", "edition.yaml", lines) == []
+
+    def problems(column):
+        content = loader.Content()  # the laws the posts cite, then the posts under these settings
+        for path in sorted((project / "procedures/law").glob("*.yaml")):
+            loader._load_file(path, path.relative_to(project).as_posix(), "law", project / "schemas", content)
+        return [str(p) for p in cases.load(project, project / "schemas", content, loader.Item, column)]
+
+    assert [p for p in problems(None) if "还缺 复审、法律审核、终审（site.yaml" in p]  # the national settings
+    assert problems(edition["column"]) == []
+    bad, lines, _ = parse_yaml("column:\n  review:\n    required: 初审\n", "edition.yaml")
+    assert {str(p) for p in review.column_problems(bad["column"], project / "schemas", "edition.yaml", lines)} == {
+        "edition.yaml:3: column.review.required: 应为列表，实际是 “初审”",
+        "edition.yaml:2: column.review: 缺少必填字段“show_on_page”"}

@@ -58,7 +58,7 @@ def text(site: Path, page: str) -> str:
 def test_editions_build_as_complete_sites_with_their_own_name_banner_and_operator(built):
     for edition, name in (("demo-city", "宁德市信访路线图（演示）"), ("demo-county", "蕉城区信访路线图（演示）")):
         site = built / "site-editions" / edition
-        pages = list(site.rglob("*.html"))
+        pages = [p for p in site.rglob("*.html") if p.name in ("index.html", "404.html")]  # not a post's 公众号 file
         assert len(pages) > 250
         for page in pages:
             html = page.read_text(encoding="utf-8")

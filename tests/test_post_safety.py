@@ -14,7 +14,7 @@ from browser import serve
 from checkers.content import safe_markdown
 from conftest import run_cli
 from htmlscan import scan
-from test_loader import edit
+from test_loader import assert_rejected, edit
 
 POST = "docs/cases/posts/police-first-petition-golden-period.md"
 # (name, Markdown an editor might paste, what validate must say).  Each alerts a word of its own.
@@ -203,3 +203,98 @@ def test_from_a_folder_too_nothing_runs(chromium, hostile_site, tmp_path):
     page.goto((folder / "feed_rss_created.xml").as_uri())
     page.close()
     assert not dialogs, dialogs
+
+
+# --- personal information (issue 28) ---------------------------------------------------------------
+# Sentences written for these tests, not taken from the shipped posts: each positive names what must
+# be found, each negative must pass untouched.
+NAMED = [
+    ("信访人孙建平到县信访局反映拆迁补偿的问题。", "孙建平"),
+    ("申请人郑晓燕提交了复查请求。", "郑晓燕"),
+    ("律师黄志刚和调解员一起上门。", "黄志刚"),
+    ("民警许强来到现场，调取了监控。", "许强"),
+    ("村民谢大为说要继续上访。", "谢大为"),
+    ("邓秀兰表示同意调解方案。", "邓秀兰"),
+    ("据邻居曹玉梅介绍，两家早有矛盾。", "曹玉梅"),
+    ("周海燕（女，1972年生）是本案的申请人。", "周海燕"),
+    ("被告人韩立新当庭认罪。", "韩立新"),
+    ("上官婉清女士写信反映情况。", "上官婉清"),
+    ("向红军说他对答复不服。", "向红军"),
+    ("他的身份证号是11010519491231002X。", "11010519491231002X"),
+    ("身份证号码 440304198510125613，已核实。", "440304198510125613"),
+    ("联系电话13812345678。", "13812345678"),
+    ("手机：139-1234-5678，白天都能打通。", "139-1234-5678"),
+    ("请拨打（0571）87654321。", "（0571）87654321"),
+    ("办公电话 010-66123456。", "010-66123456"),
+]
+NOT_NAMED = [
+    "冯某某和邻居蒋某因为一条排水沟闹矛盾。",
+    "张某表示同意，李某某说没有意见。",
+    "王小明（化名）说，他对结果很满意。",
+    "化名刘芳的当事人说，她等了三年。",
+    "按照程序要求，县公安局书面告知了信访人。",
+    "周末来到信访局的群众很多。",
+    "信访人向有权处理的机关提出。",
+    "当事人于当日提出复查申请。",
+    "听取信访人陈述的事实和理由。",
+    "对方明确拒绝调解。",
+    "群众常说的一句话。",
+    "王局长说要依法办理。",
+    "高院表示将依法审查。",
+    "黄河路派出所民警到场。",
+    "金额为110101199003071234元。",         # 18 digits, but the check digit does not agree
+    "编号310115199902291235。",              # the check digit agrees, but 1999-02-29 never was
+    "案号（2023）某01民终1234号。",
+    "12345政务服务便民热线，12309检察服务热线。",
+]
+
+
+@pytest.mark.parametrize("sentence,text", NAMED, ids=[t for _, t in NAMED])
+def test_personal_information_is_found(sentence, text):
+    from checkers.content import pii
+
+    found = pii.scan([(7, sentence)], set())
+    assert [(f.line, f.text) for f in found] == [(7, text)]
+    assert pii.scan([(7, sentence)], {text}) == []  # a waiver names the exact text
+
+
+@pytest.mark.parametrize("sentence", NOT_NAMED)
+def test_anonymised_and_ordinary_text_is_not_flagged(sentence):
+    from checkers.content import pii
+
+    assert pii.scan([(1, sentence)], set()) == []
+
+
+def test_a_post_with_personal_information_is_refused_at_its_lines_until_waived(project):
+    lead = put(project, "lead", "信访人孙建平第一次来信。")
+    body = put(project, "section", "承办人的电话是13812345678，身份证号11010519491231002X。\n\n县长李国华到现场接待。")
+    tag = edit(project, POST, "tags: [公安信访,", "tags: [民警许强,")
+    result = run_cli(project, "validate")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith(POST)]
+    assert sorted(lines) == sorted([
+        f"{POST}:{tag}: tags[0]: “许强”" + _message(result, "许强"),
+        f"{POST}:{lead}: 正文: “孙建平”" + _message(result, "孙建平"),
+        f"{POST}:{body}: 正文: “13812345678”像是手机号码：公开的文章不能写个人的电话",
+        f"{POST}:{body}: 正文: “11010519491231002X”像是身份证号（校验位相符）：公开的文章不能写身份证号",
+        f"{POST}:{body + 2}: 正文: “李国华”" + _message(result, "李国华"),
+    ]), result.stderr
+    assert "孙建平”像是真实姓名（前面是“信访人”）：当事人写成孙某、孙某某" in result.stderr
+    # An official named in office may be published, visibly: each waiver names the text and why.
+    # Everything else is changed as the message says; a waiver for text the post no longer has is refused.
+    edit(project, POST, "信访人孙建平", "信访人孙某某")
+    edit(project, POST, "民警许强", "民警")
+    edit(project, POST, "承办人的电话是13812345678，身份证号11010519491231002X。", "承办人当天回了电话。")
+    waivers = ("privacy:\n  - {text: 李国华, kind: 公职人员, reason: 县长履行职务，姓名已由县政府公开}\n"
+               "  - {text: 王大明, kind: 本人同意, reason: 本人书面同意公开姓名}\n")
+    edit(project, POST, "review:\n", waivers + "review:\n")
+    stale = (project / POST).read_text(encoding="utf-8").split("\n").index("  - {text: 王大明, kind: 本人同意, reason: 本人书面同意公开姓名}") + 1
+    assert_rejected(run_cli(project, "validate"), f"{POST}:{stale}: privacy[1].text: “王大明”在文章里没有出现：删掉这一项")
+    edit(project, POST, "  - {text: 王大明, kind: 本人同意, reason: 本人书面同意公开姓名}\n", "")
+    assert run_cli(project, "validate").returncode == 0
+
+
+def _message(result, name: str) -> str:
+    """The rest of the line reported for a name (its context word differs by sentence)."""
+    line = next(l for l in result.stderr.splitlines() if f"“{name}”像是真实姓名" in l)
+    return line[line.index(f"“{name}”") + len(name) + 2:]

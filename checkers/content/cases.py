@@ -5,18 +5,21 @@ claims — which doors and procedures it illustrates, which articles it rests on
 is data like everything else: the front matter is validated against
 schemas/case.schema.json by the same YAML reader (line numbers kept), and its
 references are cross-checked with the rest of the content.  The body is checked
-for the column's fixed shape: 案情简介, 处理过程, 法律依据, in that order.
+for the column's fixed shape: 案情简介, 处理过程, 法律依据, in that order.  Before a post can be
+published it also needs its review record (review.py, under the site's settings), no personal
+information and a 公众号 version within WeChat's limits (publish.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from .. import parallel
-from . import safe_markdown, schema
+from ..site import wechat
+from . import publish, review, safe_markdown, schema
 from .case_template import TEMPLATE
 from .problems import Problem
 from .yamlsafe import parse_yaml, read_text, read_yaml
@@ -34,28 +37,41 @@ class Post:
     """A post's body as the site publishes it: each part rendered by the column's safe Markdown."""
     lead: str                          # HTML of the lead (before <!-- more -->)
     sections: tuple[tuple[str, str], ...]  # (section title, HTML) in order
+    wechat: wechat.Version | None = None   # the 公众号 version, with wechat.ADDRESS for the site's address
+    show_review: bool = False          # the site's setting: the page shows the review record
 
 
-def load(root: Path, schema_dir: Path, content, make_item) -> list[Problem]:
-    """Add every post to content.items['case']; return the problems found."""
+def load(root: Path, schema_dir: Path, content, make_item, column: dict | None = None) -> list[Problem]:
+    """Add every post to content.items['case']; return the problems found.  `column` is the site's
+    column settings (site.schema.json#/$defs/column); a local edition passes its own, otherwise
+    they are read from site.yaml."""
     problems: list[Problem] = []
+    if column is None:
+        column, problems = review.read_settings(root, schema_dir)
     content.case_authors, problems_authors = _authors(root, schema_dir)
+    return problems + problems_authors + load_posts(root, POSTS, schema_dir, content, make_item, column)
+
+
+def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, column: dict) -> list[Problem]:
+    """The posts in one folder (docs/cases/posts/, or a local edition's own), checked under a
+    site's column settings and added to the content with the offices it knows as authors."""
+    problems: list[Problem] = []
     authors = set(content.case_authors)
-    problems += problems_authors
-    folder = root / POSTS
     posts = {}
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+    for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
         shown = path.relative_to(root).as_posix()
         if path.is_dir():
             continue
-        if path.suffix != ".md" or path.parent != folder:
-            problems.append(Problem(shown, 1, "", "案例文章应是 docs/cases/posts/ 下的 .md 文件（图片请放在 docs/assets/images/）"))
+        if path.suffix != ".md" or path.parent != root / folder:
+            problems.append(Problem(shown, 1, "", f"案例文章应是 {folder.as_posix()}/ 下的 .md 文件（图片请放在 docs/assets/images/）"))
             continue
         posts[shown] = path
-    # The bodies by the safe profile, the costly part, on every core; the rest in file order.
-    bodies = parallel.make_all({shown: partial(_rendered_body, path, shown) for shown, path in posts.items()})
-    for shown, path in posts.items():
-        problems += _load_post(path, shown, schema_dir, content, authors, make_item, bodies[shown])
+    # Each post checked on every core (the safe profile, the personal-information scan and the
+    # 公众号 version are the costly parts); what was found is added to the content in file order.
+    checked = parallel.make_all({shown: partial(_checked_post, path, shown, schema_dir, content, authors, make_item, column)
+                                 for shown, path in posts.items()})
+    for outcome in checked.values():
+        problems += _add(content, *outcome)
     return problems
 
 
@@ -66,17 +82,11 @@ def _front_matter_end(lines: list[str]) -> int | None:
     return next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
 
 
-def _rendered_body(path: Path, shown: str) -> tuple[list[Problem], Post | None] | None:
-    text, problem = read_text(path, shown)
-    end = None if problem else _front_matter_end(text.split("\n"))
-    return None if end is None else _body(text.split("\n"), end, shown)
-
-
-def _authors(root: Path, schema_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
-    path = root / AUTHORS
+def _authors(root: Path, schema_dir: Path, where: Path = AUTHORS) -> tuple[dict[str, dict], list[Problem]]:
+    path = root / where
     if not path.exists():
         return {}, []
-    shown = AUTHORS.as_posix()
+    shown = where.as_posix()
     data, lines, problems = read_yaml(path, shown)
     if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
         return {}, problems or [Problem(shown, 1, "authors", "应为“authors:”下按 id 列出的供稿单位")]
@@ -87,22 +97,41 @@ def _authors(root: Path, schema_dir: Path) -> tuple[dict[str, dict], list[Proble
 
 
 def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item,
-               rendered: tuple[list[Problem], Post | None] | None = None) -> list[Problem]:
-    """One post; `rendered` is its body as load() already rendered it (the preview reloads one
-    post alone and passes none)."""
+               column: dict | None = None) -> list[Problem]:
+    """One post read again (the preview, after a save); the column settings come from site.yaml
+    unless given."""
+    return _add(content, *_checked_post(path, shown, schema_dir, content, authors, make_item, column))
+
+
+def _add(content, problems: list[Problem], item, post: Post | None, whole: bool) -> list[Problem]:
+    """A checked post into the content: like every other kind, only a post whose own shape is right
+    takes part in cross-checks."""
+    if whole:
+        content.items["case"][item.id] = item
+        content.case_posts[item.id] = post
+    elif item is not None:
+        content.broken["case"].add(item.id)
+    return problems
+
+
+def _checked_post(path: Path, shown: str, schema_dir: Path, content, authors: set[str], make_item,
+                  column: dict | None) -> tuple[list[Problem], object, Post | None, bool]:
+    """(problems, item, post, whether its own shape is whole): one post checked without changing
+    the content, so that load() can check many at once."""
     text, problem = read_text(path, shown)
     if problem:
-        return [problem]
+        return [problem], None, None, False
     lines = text.split("\n")
     end = _front_matter_end(lines)
     if end is None:
-        return [Problem(shown, 1, "", "文章开头应是用 --- 包起来的头部信息（标题、日期、分类等），见案例专栏写作指南")]
+        return [Problem(shown, 1, "", "文章开头应是用 --- 包起来的头部信息（标题、日期、分类等），见案例专栏写作指南")], None, None, False
     data, where, problems = parse_yaml("\n".join(lines[1:end]) + "\n", shown, offset=1)
     if data is None:
-        return problems
+        return problems, None, None, False
     if not isinstance(data, dict):
-        return problems + [Problem(shown, 2, "", "头部信息应为字段组（key: value）")]
+        return problems + [Problem(shown, 2, "", "头部信息应为字段组（key: value）")], None, None, False
     problems += schema.check(data, "case", schema_dir, shown, where)
+    shaped = not problems  # the fields have the types the later checks read
     for number, line in enumerate(lines[1:end], start=2):
         # The column and the feed read these as dates only when they are not quoted.
         if re.match(r"(date|reviewed):\s*[\"']", line):
@@ -111,14 +140,21 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
     if not SLUG.match(slug):
         problems.append(Problem(shown, 1, "", "文件名只能用小写英文字母、数字和 -，例如 first-petition-30-days.md（它就是文章的网址）"))
     item = make_item("case", slug, data, shown, where)
-    body_problems, post = rendered or _body(lines, end, shown)
+    body_problems, post = _body(lines, end, shown)
     problems += body_problems + _template_left(data, lines, end, shown, item)
-    # Like every other kind: only a post whose own shape is right takes part in cross-checks.
-    if not problems:
-        content.items["case"][slug] = item
-        content.case_posts[slug] = post
-    else:
-        content.broken["case"].add(slug)
+    column = column or review.read_settings(schema_dir.parent, schema_dir)[0]
+    if shaped:
+        problems += publish.personal_information(data, lines, end, shown, item)
+    if shaped and post is not None:
+        post = replace(post, wechat=publish.wechat_version(data, post, slug, content),
+                       show_review=column["review"]["show_on_page"])
+        body = lines[end + 1:]
+        first = end + 2 + next((i for i, line in enumerate(body) if line.strip()), 0)
+        problems += publish.wechat_limits(data, post, shown, item,
+                                          lambda words: _line_of(body, end + 2, words) if words else first)
+    whole = not problems
+    if shaped:
+        problems += review.check(data, item, shown, column, authors, date.today().isoformat())
     for i, author in enumerate(data.get("authors") or []):
         if isinstance(author, str) and author not in authors:
             problems.append(Problem(shown, item.line("authors", i), f"authors[{i}]",
@@ -133,7 +169,7 @@ def _load_post(path: Path, shown: str, schema_dir: Path, content, authors: set[s
         if data.get("status") == "published" and isinstance(data.get(key), str) and data[key] > today:
             problems.append(Problem(shown, item.line(key), key, f"{what} {data[key]} 在今天（{today}）之后："
                                                               "发布的文章写真正发布、核对的日子；要以后再发布，先保持 status: draft"))
-    return problems
+    return problems, item, post, whole
 
 
 def _template_left(data: dict, lines: list[str], end: int, shown: str, item) -> list[Problem]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
+from functools import partial
+
+from . import cases, review, schema
 from .problems import ContentError, Problem
 from .yamlsafe import read_yaml
 
@@ -22,6 +24,8 @@ FOLDER = "editions"
 CONFIG = "edition.yaml"
 # What an edition may add.  Everything else is national law, rules, routing or wording.
 ADDS = ("office", "practice", "contact")
+# Its own column: posts, and the offices that write them (the national ones are known too).
+POSTS, AUTHORS = Path("cases/posts"), Path("cases/.authors.yml")
 
 
 @dataclass
@@ -82,15 +86,17 @@ def _prefix(code: str) -> str:
     return code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
 
 
-def add(root: Path, edition: Edition, content, load_file) -> list[Problem]:
+def add(root: Path, edition: Edition, content, load_file, make_item) -> list[Problem]:
     """Add every file the edition and its city add to content; return the problems found."""
     problems: list[Problem] = []
     schema_dir = root / "schemas"
+    national_column = None
     for edition_id in edition.chain:
-        place = edition.data["place"] if edition_id == edition.id else read(root, edition_id).place
+        settings = edition if edition_id == edition.id else read(root, edition_id)
+        place = settings.place
         base = root / FOLDER / edition_id
         for path in sorted(base.rglob("*")):
-            if path.is_dir() or path.name == CONFIG:
+            if path.is_dir() or path.name == CONFIG or path.relative_to(base).parts[0] == "cases":
                 continue
             shown = path.relative_to(root).as_posix()
             rel = path.relative_to(base).parts
@@ -108,4 +114,17 @@ def add(root: Path, edition: Edition, content, load_file) -> list[Problem]:
             if office is not None and office.path == shown and not office.data["place"].startswith(_prefix(place)):
                 problems.append(Problem(shown, office.line("place"), "place",
                                         f"{office.data['place']} 不在本版服务的 {place} 之内"))
+        # Its column: posts checked under its own column settings (edition.yaml `column`), or the
+        # national site's (site.yaml) when it has none.
+        where = Path(FOLDER) / edition_id
+        own, problems_authors = cases._authors(root, schema_dir, where / AUTHORS)
+        taken = [a for a in own if a in content.case_authors]
+        problems += problems_authors + [Problem((where / AUTHORS).as_posix(), 1, f"authors.{a}",
+                                                f"供稿单位 id“{a}”全国版已经用了，换一个") for a in taken]
+        content.case_authors = {**content.case_authors, **own}
+        column = settings.data.get("column")
+        if column is None:
+            national_column = national_column or review.read_settings(root, schema_dir)[0]
+            column = national_column
+        problems += cases.load_posts(root, where / POSTS, schema_dir, content, partial(make_item, edition=edition_id), column)
     return problems

@@ -109,7 +109,7 @@ def load(root: Path = ROOT, edition: str | None = None) -> Content:
     problems += cases.load(root, schema_dir, content, Item)
     if edition is not None:
         content.edition = editions.read(root, edition)
-        problems += editions.add(root, content.edition, content, _load_file)
+        problems += editions.add(root, content.edition, content, _load_file, Item)
     return _checked(content, problems)
 
 
@@ -121,7 +121,7 @@ def with_edition(national: Content, root: Path, edition: str) -> Content:
                       case_posts=dict(national.case_posts), case_authors=national.case_authors)
     content._calendar = national._calendar
     content.edition = editions.read(root, edition)
-    return _checked(content, editions.add(root, content.edition, content, _load_file))
+    return _checked(content, editions.add(root, content.edition, content, _load_file, Item))
 
 
 def _checked(content: Content, problems: list[Problem]) -> Content:

@@ -15,7 +15,7 @@ from ..engines import channel
 from .. import parallel
 from ..content import safe_markdown
 from ..engines.workcalendar import PROVISIONAL_LAST_YEAR
-from . import column, identity
+from . import column, identity, wechat
 from ..content.crossref import find_bases
 from ..engines.deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
 from ..wording.deadline import general_counting_bases
@@ -387,6 +387,23 @@ class Site:
         item = self.content.items["case"][case_id]
         return self.render("case_page.md.j2", page_of("case", case_id), item=item, d=item.data,
                            post=self.content.case_posts[case_id])
+
+    # --- the column's 公众号 versions (checkers/site/wechat.py) --------------------------------------
+    def case_wechat(self, case_id: str) -> wechat.Version:
+        """A post's WeChat version, built and checked with the post, with this site's address."""
+        return self.content.case_posts[case_id].wechat.at(self.site_url)
+
+    def case_wechat_files(self, case_id: str) -> dict[str, str]:
+        """The files put beside the post's page: the article to copy, and the same as plain text."""
+        version = self.case_wechat(case_id)
+        return {wechat.FILE: wechat.document(version), wechat.TEXT_FILE: wechat.plain_text(version.html)}
+
+    def case_review(self, case_id: str) -> list[dict]:
+        """A post's review steps as its page shows them, where the site's settings show them."""
+        post, data = self.content.case_posts[case_id], self.content.items["case"][case_id].data
+        if not post.show_review:
+            return []
+        return [dict(step, office=self.content.case_authors[step["name"]]["name"]) for step in data.get("review", [])]
 
     def case_description(self, case_id: str) -> str:
         """A post's own meta description: its lead as plain text, cut where a search result would,

@@ -26,6 +26,9 @@ current: Plan | None = None
 # Set by the content hook: what it puts in place of a page's source, for the page cache's key (a
 # column post's page is made from the whole content, not from its file alone).
 page_extra = None
+# Set by the content hook: files written beside a page (a post's 公众号 version), written by the
+# build with the page whether the page was rendered or taken from the page cache.
+page_files = None
 
 
 def now() -> Plan:

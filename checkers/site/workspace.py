@@ -18,9 +18,10 @@ from .outputs import GENERATED_DIRS, GENERATED_FILES
 FOLDER = Path(".cache") / "editions"
 
 
-def edition_docs(root: Path, edition_id: str, with_generated: bool) -> Path:
-    """A fresh docs folder for the edition.  `with_generated`: take the national generated pages
-    too (make editions, which then remakes only the pages the edition changes)."""
+def edition_docs(root: Path, edition_id: str, with_generated: bool, chain: tuple[str, ...] = ()) -> Path:
+    """A fresh docs folder for the edition, with the posts of its column (and of the editions in
+    `chain`, its city's).  `with_generated`: take the national generated pages too (make editions,
+    which then remakes only the pages the edition changes)."""
     docs = root / "docs"
     out = root / FOLDER / edition_id / "docs"
     shutil.rmtree(out, ignore_errors=True)
@@ -34,6 +35,10 @@ def edition_docs(root: Path, edition_id: str, with_generated: bool) -> Path:
         for name in files:
             if with_generated or here / name not in generated:
                 _link(here / name, target / name)
+    for edition in chain or (edition_id,):
+        posts = root / "editions" / edition / "cases" / "posts"
+        for post in sorted(posts.glob("*.md")) if posts.is_dir() else []:
+            _link(post, out / "cases" / "posts" / post.name)
     return out
 
 

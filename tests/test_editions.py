@@ -96,6 +96,18 @@ def test_a_county_shows_its_own_offices_and_inherits_its_citys(built):
     assert not (built / "site/practice/demo-city-leader-reception-day").exists()
 
 
+def test_an_editions_column_is_its_own_and_its_countys(built):
+    """A city's posts (editions/demo-city/cases/posts/) are in its column and its county's, with
+    their 公众号 version at the edition's address; the national column does not have them."""
+    post = "cases/demo-city-visit-day-example"
+    for edition in ("demo-city", "demo-county"):
+        site = built / "site-editions" / edition
+        assert "领导接访日当场交办" in text(site, post) and "demo-city-visit-day-example/" in text(site, "cases")
+        assert f"https://example.gov.cn/{edition}/{post}/" in (site / post / "wechat.html").read_text(encoding="utf-8")
+        assert "demo-city-visit-day-example/" in text(site, "channel/xinfang")  # 相关案例 on the door it went through
+    assert not (built / "site" / post).exists() and "demo-city-visit-day-example" not in text(built / "site", "cases")
+
+
 def test_an_office_fact_without_a_source_shows_no_number(built):
     county = built / "site-editions/demo-county"
     page = text(county, "office/demo-county-petition-bureau")

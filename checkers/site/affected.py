@@ -6,8 +6,9 @@ it (used_by) and every page it points at (their "where used" and 相关案例 li
 the statute's pages.  Some kinds feed pages that list no item by id (the checker's answers, the
 calculator, the home page), which are remade whole: they are few.  A case post shows in the
 column's lists that hold it before or after the edit, and in those whose share of posts moved.
-Returns None when the edit can change every page (a statute's text, the holiday calendar): the
-preview then builds everything.  tests/test_preview.py proves the preview equals a full build.
+Returns None when the edit can change every page (a statute's text, the holiday calendar) or the
+place pages and data (a door's title or 找谁): the preview then builds everything.
+tests/test_preview.py proves the preview equals a full build.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ _FOLDER = {kind: folder for _, folder, kind in SECTIONS}
 
 
 def pages(kind: str, item_id: str, old: dict | None, new: dict | None, old_site, new_site) -> set[str] | None:
-    if kind in EVERYTHING:
+    if kind in EVERYTHING or _place_parts(kind, old) != _place_parts(kind, new):
         return None
     out: set[str] = set()
     if kind not in PAGELESS and kind != "case":
@@ -65,3 +66,12 @@ def _column_pages(case_id: str, old_site, new_site) -> set[str]:
         if ids_before != ids_after or case_id in (ids_before or []) or case_id in (ids_after or []):
             out.add(page)
     return out
+
+
+def _place_parts(kind: str, data: dict | None):
+    """What the place pages and data/place/ show of a channel or a decision tree (titles and 找谁),
+    which reach 365 place pages and every data file: such an edit remakes everything."""
+    if data is None or kind not in ("channel", "tree"):
+        return None
+    items = [data] if kind == "channel" else data["outcomes"]
+    return [(i["title"], i.get("now", {}).get("who")) for i in items]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browser_data, feed, open_data, search_words
+from . import browser_data, feed, open_data, place, search_words
 from .outputs import GENERATED_DIRS, GENERATED_FILES, ROBOTS, SITE_NAME
 from .. import parallel
 from .pages import CALCULATOR_PAGE, Site
@@ -48,6 +48,7 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False, 
     files.update(open_data.files(site))
     files.update(feed.files(site))
     files.update(search_words.files(site))
+    files.update(place.files(site))  # data/place/: what place.js shows for ?place=
     files[ROBOTS] = robots(site.site_url, site.name)
     if only is None:
         site.prerender_case_pages()

@@ -4,7 +4,8 @@ which must leave the generator's output out of what a build is made from."""
 
 # Folders under docs/ that the generator owns completely.
 GENERATED_DIRS = ("roadmap", "procedure", "rule", "topic", "channel", "checker", "law", "calculator", "data",
-                  "practice", "form", "document", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive", "office")
+                  "practice", "form", "document", "open-data", "contact", "search-words", "cases/page", "cases/category", "cases/archive",
+                  "office", "place")
 # Its files at the top of docs/, named here once: the home page leads with the citizen's situations
 # (procedures/situation/); the feeds keep the addresses subscribers already use.
 HOME = "index.md"

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from ..content.citation import anchor, excerpt, label as citation_label
 from ..engines import channel
+from ..engines import place as _place
 from .. import parallel
 from ..content import safe_markdown
 from ..engines.workcalendar import PROVISIONAL_LAST_YEAR
@@ -111,8 +112,16 @@ class Citer:
 
 
 class Site:
-    def __init__(self, content, site_url: str = "", preview: bool = False, env=None, name: str | None = None):
+    def __init__(self, content, site_url: str = "", preview: bool = False, env=None, name: str | None = None,
+                 place: str | None = None):
         self.content = content
+        # A local edition's place (a GB/T 2260 code): 找谁 names its concrete organs on every page,
+        # without JavaScript.  The national site has none; there place.js shows them for ?place=.
+        if place is None and content.edition is not None:
+            place = content.edition.place  # a local edition's own place, from editions/<id>/edition.yaml
+        if place is not None and _place.divisions().get(place) is None:
+            raise ValueError(f"没有这个行政区划代码：{place}")
+        self.place = place
         self.preview = preview  # the editor's preview (make serve): drafts are shown, marked as drafts
         # The public address (mkdocs.yml site_url / SITE_URL): printed pages show where each cited
         # article is, since a link cannot be clicked on paper.  Links on screen stay relative.
@@ -146,9 +155,11 @@ class Site:
         the same in every edition (and a page an edition does not change is the national page)."""
         # MkDocs and the theme insert nav titles into HTML unescaped: escape content here.
         national = {kind: [i for i in self.items(kind) if i.edition is None] for _, _, kind in SECTIONS}
-        return {f"{folder}/index.md": [{str(escape(self.title(kind, i.id))): page_of(kind, i.id)} for i in national[kind]]
-                if 0 < len(national[kind]) <= LONG_SECTION else []
-                for _, folder, kind in SECTIONS if kind != "roadmap"}
+        return {**{f"{folder}/index.md": [{str(escape(self.title(kind, i.id))): page_of(kind, i.id)} for i in national[kind]]
+                   if 0 < len(national[kind]) <= LONG_SECTION else []
+                   for _, folder, kind in SECTIONS if kind != "roadmap"},
+                # The place pages (365) are reached from the answer pages and their own index, never the nav.
+                "place/index.md": []}
 
     def _citation_index(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
         index: dict[tuple[str, int], list[tuple[str, str]]] = {}
@@ -184,6 +195,8 @@ class Site:
         out[HOME] = lambda: self.render("home.md.j2", HOME, situations=self.situations(), phones=self.national_phones())
         out[CONTACTS] = partial(self.render, "contacts.md.j2", CONTACTS, items=list(self.items("contact")))
         out[CALCULATOR_PAGE] = self._calculator
+        from . import place  # the place pages (it imports this module)
+        out.update(place.specs(self))
         return out
 
     def _calculator(self) -> str:
@@ -245,6 +258,11 @@ class Site:
         rule = self.content.items["rule"][rule_id].data
         first = self.content.items["rule"][rule["after"]].data if rule.get("after") else rule
         return rule.get("date_label") or first.get("date_label")
+
+    def here(self):
+        """A local edition's 找谁 for its place (checkers/site/place.py Here); None on the national site."""
+        from . import place
+        return place.Here(self.place) if self.place else None
 
     def now_for(self, kind: str, data: dict) -> tuple[dict, str | None]:
         """(现在就做 block, the rule its date box counts by): channel.now_block."""

@@ -19,6 +19,9 @@ from importlib import metadata
 from pathlib import Path
 
 FOLDER = Path(".cache") / "pages"
+# Another place for it: a page cache shared by several checkouts of the same project (the tests'
+# copies, a CI cache), as CCACHE_DIR is for compilers.  Keys hold no path, so sharing is safe.
+FOLDER_SETTING = "CHECKERS_PAGE_CACHE"
 # What the rendering is made with, besides the page: our code, hooks and theme templates.
 CODE = ("checkers", "hooks", "sitetool", "overrides", "mkdocs.yml")
 # Settings a template may read; the build's own folders are left out (an edition builds elsewhere).
@@ -31,15 +34,17 @@ KEEP = 3  # renderings kept: a few builds' worth of every page, so the cache can
 
 class PageCache:
     def __init__(self, root: Path):
-        self.folder = root / FOLDER
+        self.folder = Path(os.environ.get(FOLDER_SETTING) or root / FOLDER)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.code = _code_digest(root)
 
     def keys(self, config, nav, doc_files, page_extra) -> dict[str, str]:
         """Each page's key, by its path under docs/."""
         common = hashlib.sha256(self.code.encode())
-        common.update(json.dumps({k: config.get(k) for k in _SETTINGS}, default=_plain, sort_keys=True,
-                                 ensure_ascii=False).encode())
+        settings = json.dumps({k: config.get(k) for k in _SETTINGS}, default=_plain, sort_keys=True, ensure_ascii=False)
+        # The hooks are named by their files' paths: where the project lies is not what a page is made
+        # from (the hooks' code is in self.code).
+        common.update(settings.replace(os.path.dirname(os.path.abspath(config.config_file_path)), "<project>").encode())
         common.update(json.dumps(_menu(nav.items), ensure_ascii=False).encode())
         out = {}
         for file in doc_files:

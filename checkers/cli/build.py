@@ -104,13 +104,15 @@ def build_key(root: Path, arguments: list[str], exclude: Path) -> str:
 
 def _inputs(root: Path, exclude: Path):
     """Every file the build may read, in a fixed order; the pages it generates into docs/ are its
-    own output (made from the rest), so they are left out."""
+    own output (made from the rest), so they are left out.  Hidden files count below the top
+    (docs/cases/.authors.yml names the column's authors); at the top they are tooling (.gitignore,
+    .git/, .cache/, .venv/)."""
     generated = {root / "docs" / d for d in GENERATED_DIRS} | {root / "docs" / f for f in GENERATED_FILES}
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not (here == root and d in _NOT_READ) and here / d not in generated
-                         and d != "__pycache__" and not d.startswith(".") and (here / d).resolve() != exclude)
+                         and d != "__pycache__" and not (here == root and d.startswith(".")) and (here / d).resolve() != exclude)
         for name in sorted(files):
             path = here / name
-            if path not in generated and not name.startswith("."):
+            if path not in generated and not (here == root and name.startswith(".")):
                 yield path

@@ -83,14 +83,15 @@ new-edition: .venv/ok
 serve: .venv/ok
 	EDITION="$(EDITION)" $(PY) -m preview --port 8000
 
-# Two workers, one per core (pytest-xdist): each builds the site once for itself and starts its own
-# Chromium and nginx, so the tests stay independent; make test takes about 8 minutes instead of 11.
+# Two workers, one per core (pytest-xdist).  The shipped site is built once for both (the first
+# worker to need it builds it, tests/conftest.py); each worker starts its own Chromium and nginx.
+TEST := $(PY) -m pytest -q -n 2 tests
 test: .venv/ok node_modules/.ok browser-deps
-	$(PY) -m pytest -q -n 2 tests
+	$(TEST)
 
 # Without the browser tests, for quick checks while editing.
 test-fast: .venv/ok
-	$(PY) -m pytest -q -n 2 tests -m "not browser"
+	$(TEST) -m "not browser"
 
 clean:
-	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/office site-editions docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml docs/robots.txt
+	rm -rf site site-offline .venv .pytest_cache .cache test-artifacts node_modules docs/roadmap docs/procedure docs/rule docs/topic docs/law docs/calculator docs/channel docs/checker docs/data docs/practice docs/form docs/document docs/cases/page docs/cases/category docs/cases/archive docs/open-data docs/contact docs/search-words docs/office docs/place site-editions docs/index.md docs/feed_rss_created.xml docs/feed_rss_updated.xml docs/robots.txt

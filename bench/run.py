@@ -57,7 +57,7 @@ def check_jsonschema(project: Path) -> list[list[str]]:
     return calls
 
 
-def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool = True) -> dict:
+def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool = True, quick: bool = False) -> dict:
     project = make(scale, work / scale)
     rows: dict[str, list[dict]] = {"validate": [], "check-jsonschema": [], "build": [], "baseline": []}
     for _ in range(runs):
@@ -69,7 +69,8 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
         rows["check-jsonschema"].append(total)
         shutil.rmtree(project / "site", ignore_errors=True)
         # What make build runs (the site tool on both cores: sitetool/driver.py), without the cache.
-        rows["build"].append(measure([PY, "-m", "checkers", "--root", str(project), "build", "--no-cache",
+        # (--quick: with the cache, which the warm builds below then start from; its numbers do not count.)
+        rows["build"].append(measure([PY, "-m", "checkers", "--root", str(project), "build", *([] if quick else ["--no-cache"]),
                                       "-d", str(project / "site")], project))
         if baseline:
             shutil.rmtree(project / "site-baseline", ignore_errors=True)
@@ -78,8 +79,9 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
                                              "-d", str(project / "site-baseline")], project))
     # make build again with nothing changed: the site is already the last build's (checkers/cli/build.py).
     warm = [PY, "-m", "checkers", "--root", str(project), "build", "-d", str(project / "site-warm")]
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    measure(warm, project)  # the first one builds and fills the caches
+    if not quick:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    measure(warm, project)  # the first one builds and fills the caches (--quick: the pages are there already)
     rows["warm"] = [measure(warm, project) for _ in range(runs)]
     # ...and after editing one post, then one rule (the preview loop's edits): new words each run.
     for kind, source, where, _ in loop.TARGETS:
@@ -107,7 +109,7 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
         pages_b, size_b = site_size(project / "site-baseline")
         result["baseline"].update(pages=pages_b, bytes=size_b)
     if preview:  # the editor's loop on the same content, after the builds it is set beside
-        result["loop"] = loop.measure(project)
+        result["loop"] = loop.measure(project, edits=1 if quick else loop.EDITS)
     return result
 
 
@@ -175,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-preview", action="store_true", help="不测编辑预览（保存到看到新页面）")
     parser.add_argument("--no-browser", action="store_true", help="不测浏览器里的传输量和搜索")
     parser.add_argument("--no-pagefind", action="store_true", help="不和 Pagefind 对比（只测本站搜索的命中率）")
+    parser.add_argument("--quick", action="store_true",
+                        help="只为证明基准测试还能跑（tests/test_bench_smoke.py）：预览各改一次，浏览器里只开几类页面、搜一个词；数字不作数")
     parser.add_argument("--out", default=str(ROOT / "docs" / "bench.md"), help="报告写到哪里")
     args = parser.parse_args(argv)
     scales = [s for s in args.scales.split(",") if s]
@@ -182,14 +186,17 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.exit(2, f"python -m bench: 不认识的规模 {unknown}（可用：{'、'.join(SCALES)}）\n")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline, not args.no_preview) for s in scales}
+        results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline, not args.no_preview, args.quick) for s in scales}
         # In the browser, at the largest scale measured: the site it built is still in place.
         site = Path(tmp) / scales[-1] / "site"
         searches = min(args.runs, transfer.SEARCH_RUNS)
-        browser = None if args.no_browser else transfer.measure(site, searches)
+        browser = None if args.no_browser else transfer.measure(
+            site, searches, *((transfer.QUICK_PAGES, transfer.QUICK_QUERIES) if args.quick else ()))
         # Hit rates on tests/search_queries.yaml, and Pagefind over a copy of the same site.
         found = None if args.no_browser else search.measure(site, Path(tmp), not args.no_pagefind, searches)
     text = report(results, args.runs, browser, found)
+    if args.quick:  # never to be taken for a measurement
+        text = text.replace("# 性能基准\n", "# 性能基准\n\n**`--quick` 的报告：只证明基准测试还能跑，数字不作数。**\n", 1)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

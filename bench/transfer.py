@@ -29,6 +29,10 @@ QUERIES = ["复议", "信访", "不再受理", "节假日", "行政复议", "信
 SEARCH_RUNS = 3  # each query's time is the median of this many first searches (the bytes do not vary); at most --runs
 # The calculator's own scripts and data: what the tool adds to a page.  The rule's own file
 # (data/rules/<id>.js) comes when the visitor picks a situation, so it is counted after one answer.
+# make bench --quick (tests/test_bench_smoke.py): each measurement once, on the page kinds that need
+# their own code (a post, the calculator with one answer) and one query, to show that it still runs.
+QUICK_PAGES = [kind for kind in PAGES if kind[0] in ("首页", "期限计算器", "案例")]
+QUICK_QUERIES = QUERIES[:1]
 CALCULATOR_FILES = ("calendar.js", "deadline.js", "deadline-text.js", "calculator.js")
 CALCULATOR_ANSWER = ("xinfang.handle", "2026-08-10")
 
@@ -65,7 +69,7 @@ def _first_search(browser, base: str, query: str) -> dict:
     return row
 
 
-def measure(site: Path, runs: int = SEARCH_RUNS) -> dict:
+def measure(site: Path, runs: int = SEARCH_RUNS, pages=PAGES, queries=QUERIES) -> dict:
     from playwright.sync_api import sync_playwright
 
     base, server = serve(site)
@@ -73,7 +77,7 @@ def measure(site: Path, runs: int = SEARCH_RUNS) -> dict:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for kind, path in PAGES:
+            for kind, path in pages:
                 context = browser.new_context()
                 page = context.new_page()
                 done = []
@@ -89,7 +93,7 @@ def measure(site: Path, runs: int = SEARCH_RUNS) -> dict:
                 result["pages"].append({"kind": kind, "path": path, "bytes": _sizes(first), "requests": len(first),
                                         "tool_bytes": _sizes([r for r in done if _calculator_file(r.url)])})
                 context.close()
-            for query in QUERIES:
+            for query in queries:
                 rows = [_first_search(browser, base, query) for _ in range(runs)]
                 median = sorted(rows, key=lambda r: r["wall_ms"])[len(rows) // 2]
                 result["queries"].append({**median, "runs": [r["wall_ms"] for r in rows]})

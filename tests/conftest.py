@@ -25,11 +25,33 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+def cli_json(*args: str) -> dict:
+    """`python -m checkers <args> --json` run in this process: the same code and output as the
+    command line, without starting Python for each of many questions (other tests run the real command)."""
+    import contextlib
+    import io
+    import json
+
+    from checkers.cli import main as cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["--root", str(ROOT), *args]) == 0
+    return json.loads(out.getvalue())
+
+
+# The page cache the tests' builds share (sitetool/pagecache.py, CHECKERS_PAGE_CACHE): most pages
+# of a copy with one thing broken on purpose are the shipped pages.  Set by the session fixture below.
+PAGE_CACHE: list[Path] = []
+
+
 def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess:
     """`make build` on a copy (`make offline` with offline=True): the site tool on both cores
-    (sitetool/driver.py), without the build cache.  Without site_url the site keeps the preview's
-    address, as the tests need no public one."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}))
+    (sitetool/driver.py), with a page cache shared by the run's builds (a page is taken from it only
+    when everything it is made from is the same: tests/test_build_cache.py).  Without site_url the
+    site keeps the preview's address, as the tests need no public one."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}),
+               **({"CHECKERS_PAGE_CACHE": str(PAGE_CACHE[0])} if PAGE_CACHE else {}))
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
@@ -37,16 +59,34 @@ def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str 
     # two workers), a second build of the same root waits, so no build reads a half-written page.
     with open(root / ".build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return subprocess.run([sys.executable, "-m", "checkers", "--root", str(root), "build", "--no-cache",
-                               "-d", str(site_dir)], cwd=root, capture_output=True, text=True, env=env, timeout=600)
+        return subprocess.run([sys.executable, "-m", "checkers", "--root", str(root), "build", "-d", str(site_dir)],
+                              cwd=root, capture_output=True, text=True, env=env, timeout=600)
+
+
+def _shared(tmp_path_factory) -> Path:
+    """The run's own folder, the same for every worker (make test's workers each have one below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_page_cache(tmp_path_factory):
+    PAGE_CACHE[:] = [_shared(tmp_path_factory) / "page-cache"]
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The shipped content built once, exactly as `make build` does."""
-    out = tmp_path_factory.mktemp("site")
-    result = site_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
+    """The shipped content built once, exactly as `make build` does: once for the whole run, not
+    once per worker (make test's workers share the run's temporary folder; the first to come builds,
+    the other waits for it).  Tests only read it."""
+    shared = _shared(tmp_path_factory)
+    out, done = shared / "shipped-site", shared / "shipped-site.built"
+    with open(shared / "shipped-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = site_build(ROOT, out)
+            assert result.returncode == 0, result.stderr
+            done.touch()
     return out
 
 

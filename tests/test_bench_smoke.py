@@ -12,13 +12,13 @@ from conftest import ROOT, run_cli
 
 def test_bench_smoke_writes_a_report_with_every_measurement(tmp_path):
     out = tmp_path / "bench.md"
-    result = subprocess.run([sys.executable, "-m", "bench", "--scales", "S", "--runs", "1", "--no-pagefind", "--out", str(out)],
+    result = subprocess.run([sys.executable, "-m", "bench", "--scales", "S", "--runs", "1", "--quick", "--no-pagefind", "--out", str(out)],
                             cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     assert re.search(r"\| S \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \| \d+ MB \| [\d.]+ MB \| \d+ KB \|", text), text
     assert re.search(r"\| S \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|", text), text
-    assert "机器：" in text and "cores" in text
+    assert "机器：" in text and "cores" in text and "数字不作数" in text  # a --quick report says what it is
     # make build again with nothing changed, and after one edit: from the caches.
     assert re.search(r"什么都没改、再 `make build` 一次（`site/` 已经是上次构建的结果，只核对一遍）：S [\d.]+ s。改了一篇案例、一条期限规则以后再 `make build`（只重新渲染改到的页面，其余取自 `.cache/pages/`）：S [\d.]+ s、[\d.]+ s。", text), text
     # The national site and four local editions, beside the national build of the same run.

@@ -3,13 +3,12 @@ in at most three taps, the 现在就做 block within two screens, and the date b
 last day as the command line."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from checkers.engines.channel import parse_answers, walk
-from conftest import ROOT, run_cli
+from conftest import cli_json
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -106,7 +105,7 @@ def test_the_date_box_gives_the_command_lines_date(chromium, site):
     assert len(first_page_of) >= 10 and {k for _, k in first_page_of} == {"own", "expect"}
     page = browser.new_page()
     for (rule, kind), path in first_page_of.items():
-        cli = json.loads(run_cli(ROOT, "deadline", "--rule", rule, "--from", "2026-09-01", "--json").stdout)
+        cli = cli_json("deadline", "--rule", rule, "--from", "2026-09-01", "--json")
         page.goto(f"{base}/{path}/")
         form = page.locator(f"form.now-date[data-kind={kind}]")
         form.locator("input[type=date]").fill("2026-09-01")

@@ -96,6 +96,19 @@ def test_a_county_shows_its_own_offices_and_inherits_its_citys(built):
     assert not (built / "site/practice/demo-city-leader-reception-day").exists()
 
 
+def test_each_editions_answers_name_the_organs_of_its_own_place(built):
+    """找谁 made concrete without JavaScript: the county's 复议 page names its own government for its
+    departments and its city's for the city's; the city's names the city's and no county's."""
+    county, city = built / "site-editions/demo-county", built / "site-editions/demo-city"
+    shown = {name: re.sub(r"<[^>]+>", "", text(site, "channel/admin-reconsideration")) for name, site in
+             (("county", county), ("city", city), ("national", built / "site"))}
+    assert "蕉城区的部门：蕉城区人民政府" in shown["county"] and "宁德市的部门：宁德市人民政府" in shown["county"]
+    assert "宁德市的部门：宁德市人民政府" in shown["city"] and "蕉城区" not in shown["city"]
+    assert "蕉城区" not in shown["national"] and "宁德市的部门" not in shown["national"]
+    # A court door too: the county's basic court and the city's intermediate court above it.
+    assert "蕉城区的基层人民法院：一般是宁德市中级人民法院" in re.sub(r"<[^>]+>", "", text(county, "channel/civil-appeal"))
+
+
 def test_an_editions_column_is_its_own_and_its_countys(built):
     """A city's posts (editions/demo-city/cases/posts/) are in its column and its county's, with
     their 公众号 version at the edition's address; the national column does not have them."""

@@ -12,7 +12,7 @@ from browser import serve
 from conftest import copy_project, site_build
 from htmlscan import scan
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))<!--c-->{: onclick="x"}'
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))<!--c-->{: onclick="x"}*强调*'
 # Prose fields of every content kind (ids, dates, enums and references stay valid).
 TEXT_KEYS = {"title", "short_title", "version", "issued_by", "summary", "text", "action", "actor", "tip", "trigger",
              "question", "label", "help", "heading", "intro", "condition", "caveat", "dates_note", "source",
@@ -72,6 +72,7 @@ def test_markup_in_every_text_field_is_shown_as_text(poisoned_site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and "<!--c-->" not in html, page
+        assert "<em>强调</em>" not in html, page  # not even Markdown: a title is text, not markup
         parsed = scan(page)
         for tag, attrs in parsed.tags:
             assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)

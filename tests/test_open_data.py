@@ -2,10 +2,8 @@
 with the command line, and readable by another system through the shipped nginx."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import io
 import json
 import urllib.request
 
@@ -13,8 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from browser import serve
-from checkers.cli import main as cli
-from conftest import ROOT
+from conftest import ROOT, cli_json
 
 V1 = ROOT / "schemas" / "open-data" / "v1"
 FILES = ("index", "rules", "channels", "tree", "calendar", "statutory-holidays", "rule-chains", "laws")
@@ -80,13 +77,6 @@ def test_index_has_the_build_date_and_every_review_date(site, content):
         assert index["last_reviewed"][kind] == {i: d["last_reviewed"] for i, d in getattr(content, f"{kind}s").items()}
 
 
-def _cli_json(*args: str) -> dict:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli.main(["--root", str(ROOT), *args]) == 0
-    return json.loads(out.getvalue())
-
-
 def _workday(calendar: dict, day: dt.date) -> bool:
     """The rule calendar.json's schema states, written out as a consumer would."""
     iso = day.isoformat()
@@ -123,7 +113,7 @@ def test_command_line_and_open_data_agree_for_every_rule(site):
             # A day inside the version and inside the holiday data, so the answer is verified.
             until = version["effective_until"] or f"{calendar['last_year']}-06-30"
             day = max(version["effective_from"], min(until, "2026-03-02"))
-            cli_answer = _cli_json("deadline", "--rule", rule["id"], "--from", day, "--json")
+            cli_answer = cli_json("deadline", "--rule", rule["id"], "--from", day, "--json")
             assert cli_answer["period"] == version["period"]["text"], rule["id"]
             assert [(b["law"], b["article"], b["paragraph"], b["item"], b["text"]) for b in cli_answer["basis"]] == \
                    [(b["law"], b["article"], b["paragraph"], b["item"], b["text"]) for b in version["basis"]], rule["id"]

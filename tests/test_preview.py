@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from browser import fetch, free_port, wait_for
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 from preview.builder import Preview
 
@@ -49,11 +49,27 @@ def _files(site: Path) -> dict[str, bytes]:
             if p.is_file() and not p.relative_to(site).as_posix().startswith(NOT_PREVIEWED)}
 
 
-@pytest.fixture
-def preview(project, tmp_path):
-    built = Preview(project, tmp_path / "preview-site")
+# One preview for the tests that save into it, as an editor's session is one preview: its first
+# full build is made once for the tests a worker runs.  Each test asserts what its own saves do,
+# whatever was saved before it.
+
+
+@pytest.fixture(scope="module")
+def editing(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("preview-project"))
+    built = Preview(project, project / "preview-site")
     assert built.full().how == "full"
-    return built
+    return project, built
+
+
+@pytest.fixture
+def project(editing):
+    return editing[0]
+
+
+@pytest.fixture
+def preview(editing):
+    return editing[1]
 
 
 def test_each_edit_remakes_only_its_pages_and_they_equal_a_full_build(project, preview, tmp_path):
@@ -97,19 +113,20 @@ def test_a_draft_post_is_listed_marked_and_the_feed_is_rebuilt_not_appended(proj
     items = feed.read_text(encoding="utf-8").count("<item>")
     for number in range(3):
         post.write_text(original, encoding="utf-8")
-        _append(post, "title", f"{MARK}{number}")
+        _append(post, "title", f"{MARK}草案{number}")
         assert preview.update(post).how == "pages"
     text = feed.read_text(encoding="utf-8")
-    assert text.count("<item>") == items and f"{MARK}2" in text and f"{MARK}0" not in text
+    assert text.count("<item>") == items and f"{MARK}草案2" in text and f"{MARK}草案0" not in text
     assert "草稿" not in (preview.site_dir / "cases/index.html").read_text(encoding="utf-8")
     post.write_text(post.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
     preview.update(post)
     listing = (preview.site_dir / "cases/index.html").read_text(encoding="utf-8")
-    assert f"{MARK}2" in listing and "草稿" in listing
-    assert f"{MARK}2" not in feed.read_text(encoding="utf-8")  # a draft is never in the feed
+    assert f"{MARK}草案2" in listing and "草稿" in listing
+    assert f"{MARK}草案2" not in feed.read_text(encoding="utf-8")  # a draft is never in the feed
 
 
-def test_make_serve_says_it_is_a_preview_and_shows_a_save_or_its_problem(project):
+def test_make_serve_says_it_is_a_preview_and_shows_a_save_or_its_problem(tmp_path):
+    project = copy_project(tmp_path)  # its own: the server watches and builds it
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "preview", "--root", str(project), "--port", str(port)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,6 +1,6 @@
-"""Every page of the built site, in Chromium behind the shipped nginx: it loads with zero
-requests to other hosts, no console error (a CSP violation is one), and no sideways
-scrolling on a 360 px phone."""
+"""Every page of the built site (the place pages by the sample below), in Chromium behind the
+shipped nginx: it loads with zero requests to other hosts, no console error (a CSP violation is
+one), and no sideways scrolling on a 360 px phone."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -11,7 +11,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-# The place pages (place/: 34 provinces and 333 prefectures) are one template filled from the
+# The place pages (place/: 31 provinces and 333 prefectures) are one template filled from the
 # divisions: every province page, and the prefecture pages with the most to show (the longest, where
 # a line could push the page wide), stand for them.  Every other page is visited.
 PLACE_PREFECTURES = 12

@@ -44,3 +44,20 @@ def test_generated_benchmark_content_is_valid(tmp_path):
     result = run_cli(project, "validate")
     assert result.returncode == 0, result.stderr[-3000:]
     assert "procedure 112" in result.stdout and "case 1008" in result.stdout
+
+
+def test_pagefind_is_timed_as_its_own_process(tmp_path, monkeypatch):
+    """make bench's comparison with Pagefind (not installed for make test): the copy is marked and
+    Pagefind's indexing is run and timed as a process.  (It once called the search measurement
+    itself, whose name it shares, and make bench failed at its last step.)"""
+    from bench import search
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html><body><article class="md-content__inner">x</article></body></html>', encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(search, "measure_run", lambda command, cwd: calls.append(command) or {"seconds": 1.0, "rss_mb": 1.0})
+    monkeypatch.setattr(search.metadata, "version", lambda name: "0")
+    cost = search.pagefind_copy(site, tmp_path / "copy")
+    assert calls and calls[0][1:3] == ["-m", "pagefind"] and cost["seconds"] == 1.0
+    assert (tmp_path / "copy" / "pagefind-bench.html").exists()

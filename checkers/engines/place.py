@@ -39,6 +39,10 @@ class Place:
     level: str          # province | prefecture | county
     parent: str | None  # the code of the division it belongs to
 
+    def __hash__(self) -> int:
+        # The code is the division: hashing it alone keeps lines keyed by their places cheap.
+        return hash(self.code)
+
     @property
     def is_municipality(self) -> bool:
         return self.kind == "直辖市"

@@ -43,6 +43,7 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False, 
     the national one, and only the pages its additions and its place reach are made again."""
     site = Site(content, site_url, preview, name=name)
     specs = site.page_specs()
+    place.table(site)  # every (case, place) resolved once, on both cores, before the page makers fork: they read it
     files = parallel.make_all({page: make for page, make in specs.items() if only is None or page in only})
     files.update(browser_data.files(site, CALCULATOR_PAGE))
     files.update(open_data.files(site))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from .. import parallel
 from ..engines.channel import leaves
@@ -68,28 +69,69 @@ def every_case(site) -> dict[str, dict]:
     return {c["id"]: c for group in doors(site) for c in group["cases"]}
 
 
-def files(site) -> dict[str, str]:
-    """data/place/<key>.js for every key: what place.js shows for ?place=<code>; on both cores."""
+class Said(NamedTuple):
+    """One line of a case for a place, as both outputs need it."""
+    text: str              # with each reason written out: the answer pages' line (data/place/)
+    short: str             # 本站不能确定 without the reason: a place page says each reason once
+    why: tuple[str, ...]   # the reasons' keys, in order
+    anywhere: bool         # a line no place settles (at: any)
+    place: str | None      # the code of the place whose organ decided (None: national or any)
+
+
+@lru_cache(maxsize=2)
+def table(site) -> dict[str, dict[str, tuple[Said, ...]]]:
+    """{code: {case id: its lines}} for every place: resolved once a build, on both cores, and read
+    by the place pages and by the data files.  Asked before the pages are made (specs), so forked
+    page makers inherit it instead of resolving each (case, place) again."""
     cases = every_case(site)
+    made = parallel.make_all({key: partial(_resolve, cases, codes) for key, codes in _codes_by_key().items()}, minimum=2)
+    return {code: lines for part in made.values() for code, lines in part.items()}
+
+
+def _codes_by_key() -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
     for code in divisions().by_code:
         keys.setdefault(data_key(code), []).append(code)
-    return parallel.make_all({f"{DATA_DIR}/{key}.js": partial(_data_file, cases, key, codes) for key, codes in keys.items()},
-                             minimum=2)
+    return keys
 
 
-def _data_file(cases: dict[str, dict], key: str, codes: list[str]) -> str:
+def _resolve(cases: dict[str, dict], codes: list[str]) -> dict[str, dict[str, tuple[Said, ...]]]:
+    out = {}
+    # A prefecture's line recurs in each of its counties: worded once, and the same object each
+    # time, so it is also sent back from the worker once.
+    said: dict = {}
+    for code in codes:
+        out[code] = {}
+        for case_id, case in cases.items():
+            lines = tuple(said[line] if line in said else said.setdefault(line, _said(line))
+                          for line in resolve(where_for(case), code))
+            if lines:
+                out[code][case_id] = lines
+    return out
+
+
+def _said(line) -> Said:
+    why: list[str] = []
+    short = line_text(line, why)
+    text = line_text(line) if why else short  # the same words where no reason is left out
+    return Said(text, short, tuple(why), line.at == "any", line.place and line.place.code)
+
+
+def files(site) -> dict[str, str]:
+    """data/place/<key>.js for every key: what place.js shows for ?place=<code>."""
+    found = table(site)
+    return {f"{DATA_DIR}/{key}.js": _data_file(found, key, codes) for key, codes in _codes_by_key().items()}
+
+
+def _data_file(found: dict, key: str, codes: list[str]) -> str:
     """One file's places.  Each line is written once (`lines`) and the places point to it by
     number: a prefecture's lines and the reasons recur in each of its counties (a third of the
     bytes, where a host does not gzip)."""
     lines: dict[str, int] = {}
     places = {}
     for code in codes:
-        numbered = {}
-        for case_id, case in cases.items():
-            found = case_lines(case, code)
-            if found:
-                numbered[case_id] = [lines.setdefault(line, len(lines)) for line in found]
+        numbered = {case_id: [lines.setdefault(said.text, len(lines)) for said in said_lines]
+                    for case_id, said_lines in found[code].items()}
         places[code] = {"name": full_name(code), "cases": numbered}
     data = {"text": TEXT, "lines": list(lines), "places": places}
     return f"(window.PLACE_ORGANS = window.PLACE_ORGANS || {{}})[{json.dumps(key)}] = {_json(data)};\n"
@@ -105,24 +147,23 @@ def sections(site, places: list[Place]) -> dict:
     once at the page's end (`why`); a line no place settles (at: any: 劳动仲裁, 部门的上一级) is
     said once per door (`everywhere`), not in every county."""
     out, why, everywhere = [], [], {}
+    found_lines = table(site)
     for place in places:
         found = []
         for n, group in enumerate(doors(site)):
             lines: list[dict] = []
             seen: set[str] = set()
             for case in group["cases"]:
-                for line in resolve(where_for(case), place.code):
-                    keys: list[str] = []
-                    text = line_text(line, keys)
-                    if line.at == "any":
+                for said in found_lines[place.code].get(case["id"], ()):
+                    if said.anywhere:
                         entry = everywhere.setdefault(n, (group["pages"], []))
-                        entry[1].extend(k for k in keys if k not in entry[1])
+                        entry[1].extend(k for k in said.why if k not in entry[1])
                         continue
-                    if line.place != place or text in seen:
+                    if said.place != place.code or said.short in seen:
                         continue
-                    seen.add(text)
-                    lines.append({"text": text, "why": keys})
-                    why += [k for k in keys if k not in why]
+                    seen.add(said.short)
+                    lines.append({"text": said.short, "why": said.why})
+                    why += [k for k in said.why if k not in why]
             if lines:
                 found.append({"pages": group["pages"], "lines": lines})
         out.append({"place": place, "doors": found})

@@ -165,3 +165,17 @@ def test_the_place_pages_reach_each_countys_organs_by_plain_links(site):
     assert "宁德市的部门" not in section  # the city's own organs are in its own section, once
     # A province's directly governed units are sections of its page: 仙桃 on 湖北's.
     assert 'id="p429004"' in specs["place/42.md"]()
+
+
+def test_what_a_place_page_cannot_settle_is_said_with_the_articles_it_rests_on(site):
+    """本站不能确定 is itself a legal statement (the law leaves the set-up to the province, or does
+    not say which organ is above): each reason is cited like every other statement."""
+    page = site.page_specs()["place/3509.md"]()
+    reasons = re.search(r'<section class="place-why">(.*?)</section>', page, re.S).group(1)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", reasons, re.S)
+    labor = next(item for item in items if "劳动争议仲裁委员会不按行政区划层层设立" in item)
+    assert "《劳动争议调解仲裁法》第十七条" in labor
+    upper = [item for item in items if "信访工作条例没有写明" in item]
+    assert any("《信访工作条例》第三十五条" in item for item in upper)
+    assert any("《信访工作条例》第三十六条第一款" in item for item in upper)
+    assert len(items) >= 4 and all('class="basis-inline"' in item for item in items)

@@ -48,8 +48,10 @@ def doors(site) -> list[dict]:
     def add(who: dict, page: str, title: str) -> None:
         cases = [{"id": i} for i in COURT_ABOVE] if who.get("court_above") else who.get("cases", [])
         if cases:
-            group = groups.setdefault(tuple(c["id"] for c in cases), {"cases": cases, "pages": []})
+            group = groups.setdefault(tuple(c["id"] for c in cases), {"cases": cases, "pages": [], "basis": []})
             group["pages"].append((page, title.rstrip("。")))
+            # The court ladder's cases have no basis of their own: each door's 找谁 says its articles.
+            group["basis"] += [b for b in who.get("basis", []) if b not in group["basis"]]
 
     for item in site.items("channel"):
         add(item.data.get("now", {}).get("who", {}), f"channel/{item.id}.md", item.data["title"])
@@ -81,8 +83,8 @@ class Said(NamedTuple):
 @lru_cache(maxsize=2)
 def table(site) -> dict[str, dict[str, tuple[Said, ...]]]:
     """{code: {case id: its lines}} for every place: resolved once a build, on both cores, and read
-    by the place pages and by the data files.  Asked before the pages are made (specs), so forked
-    page makers inherit it instead of resolving each (case, place) again."""
+    by the place pages and by the data files.  The generator asks for it before the pages are made,
+    so forked page makers inherit it instead of resolving each (case, place) again."""
     cases = every_case(site)
     made = parallel.make_all({key: partial(_resolve, cases, codes) for key, codes in _codes_by_key().items()}, minimum=2)
     return {code: lines for part in made.values() for code, lines in part.items()}
@@ -145,8 +147,9 @@ def sections(site, places: list[Place]) -> dict:
     """A page's sections: for each place, each door's lines about that place's own organs (a
     county's section does not repeat its prefecture's), as {text, why}.  A line's reasons are said
     once at the page's end (`why`); a line no place settles (at: any: 劳动仲裁, 部门的上一级) is
-    said once per door (`everywhere`), not in every county."""
-    out, why, everywhere = [], [], {}
+    said once per door (`everywhere`), not in every county.  Each reason comes with the articles of
+    the cases it was given for: a reason says what the law leaves open, beside what the law says."""
+    out, why, everywhere = [], {}, {}
     found_lines = table(site)
     for place in places:
         found = []
@@ -154,23 +157,30 @@ def sections(site, places: list[Place]) -> dict:
             lines: list[dict] = []
             seen: set[str] = set()
             for case in group["cases"]:
+                bases = case.get("basis") or group["basis"]
                 for said in found_lines[place.code].get(case["id"], ()):
                     if said.anywhere:
-                        entry = everywhere.setdefault(n, (group["pages"], []))
-                        entry[1].extend(k for k in said.why if k not in entry[1])
+                        entry = everywhere.setdefault(n, (group["pages"], {}))
+                        for key in said.why:
+                            _add(entry[1].setdefault(key, []), bases)
                         continue
                     if said.place != place.code or said.short in seen:
                         continue
                     seen.add(said.short)
                     lines.append({"text": said.short, "why": said.why})
-                    why += [k for k in said.why if k not in why]
+                    for key in said.why:
+                        _add(why.setdefault(key, []), bases)
             if lines:
                 found.append({"pages": group["pages"], "lines": lines})
         out.append({"place": place, "doors": found})
     # Each door's address once per page: a page of 40 counties would ask for it 40 times.
     links = {page: Linker(page_of_place(places[0]))(page) for group in doors(site) for page, _ in group["pages"]}
-    return {"sections": out, "links": links, "why": [(key, REASONS[key]) for key in why],
-            "everywhere": [(pages, [REASONS[k] for k in keys]) for pages, keys in everywhere.values()]}
+    return {"sections": out, "links": links, "why": [(key, REASONS[key], bases) for key, bases in why.items()],
+            "everywhere": [(pages, [(REASONS[k], bases) for k, bases in keys.items()]) for pages, keys in everywhere.values()]}
+
+
+def _add(bases: list, more: list) -> None:
+    bases += [b for b in more if b not in bases]
 
 
 def specs(site) -> dict:

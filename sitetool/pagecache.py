@@ -1,4 +1,4 @@
-"""Each page's last rendering, kept under .cache/pages/ and found again by what it was made from.
+"""Each page's last rendering, kept under .cache/pages/ (checkers/caches.py) and found again by what it was made from.
 
 A page's key hashes everything its rendering reads: its own source file, what the content hook
 puts in its place (a column post's page is made from the whole site's content: `page_extra`), the
@@ -18,10 +18,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-FOLDER = Path(".cache") / "pages"
-# Another place for it: a page cache shared by several checkouts of the same project (the tests'
-# copies, a CI cache), as CCACHE_DIR is for compilers.  Keys hold no path, so sharing is safe.
-FOLDER_SETTING = "CHECKERS_PAGE_CACHE"
+from checkers import caches
+
 # What the rendering is made with, besides the page: our code, hooks and theme templates.
 CODE = ("checkers", "hooks", "sitetool", "overrides", "mkdocs.yml")
 # Settings a template may read; the build's own folders are left out (an edition builds elsewhere).
@@ -34,7 +32,8 @@ KEEP = 3  # renderings kept: a few builds' worth of every page, so the cache can
 
 class PageCache:
     def __init__(self, root: Path):
-        self.folder = Path(os.environ.get(FOLDER_SETTING) or root / FOLDER)
+        # In the caches' folder (checkers/caches.py): $CHECKERS_CACHE shares it between checkouts.
+        self.folder = caches.folder("pages", root)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.code = _code_digest(root)
 

@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.content import copy_project  # noqa: E402  (what an editor's checkout needs; shared with the benchmark)
+from checkers import caches  # noqa: E402
 
 
 @pytest.fixture
@@ -40,18 +41,11 @@ def cli_json(*args: str) -> dict:
     return json.loads(out.getvalue())
 
 
-# The page cache the tests' builds share (sitetool/pagecache.py, CHECKERS_PAGE_CACHE): most pages
-# of a copy with one thing broken on purpose are the shipped pages.  Set by the session fixture below.
-PAGE_CACHE: list[Path] = []
-
-
 def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess:
     """`make build` on a copy (`make offline` with offline=True): the site tool on both cores
-    (sitetool/driver.py), with a page cache shared by the run's builds (a page is taken from it only
-    when everything it is made from is the same: tests/test_build_cache.py).  Without site_url the
-    site keeps the preview's address, as the tests need no public one."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}),
-               **({"CHECKERS_PAGE_CACHE": str(PAGE_CACHE[0])} if PAGE_CACHE else {}))
+    (sitetool/driver.py), with the caches the run's builds share (shared_caches below).  Without
+    site_url the site keeps the preview's address, as the tests need no public one."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"OFFLINE": "1"} if offline else {}))
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
@@ -70,8 +64,12 @@ def _shared(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_page_cache(tmp_path_factory):
-    PAGE_CACHE[:] = [_shared(tmp_path_factory) / "page-cache"]
+def shared_caches(tmp_path_factory):
+    """One caches' folder for the whole run (checkers/caches.py, CHECKERS_CACHE), for every build a
+    test starts, in this process or another: most pages and sentences of a copy with one thing broken
+    on purpose are the shipped ones.  An entry is used only when everything it is made from is the
+    same (tests/test_build_cache.py); tests of the caches themselves give their builds their own."""
+    os.environ[caches.SETTING] = str(_shared(tmp_path_factory) / "caches")
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from checkers import caches
+
 URL = "https://example.org/xf/"
 
 
-def build(root: Path, site_url: str = URL, out: str = "out") -> subprocess.CompletedProcess:
+def build(root: Path, site_url: str = URL, out: str = "out", own_caches: bool = False) -> subprocess.CompletedProcess:
+    """make build; with own_caches, the project's .cache/ instead of the run's shared caches, so
+    that what comes from the cache is what this test put there."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    if own_caches:
+        env.pop(caches.SETTING, None)
     return subprocess.run([sys.executable, "-m", "checkers", "--root", str(root), "build", "-d", out],
                           cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
@@ -60,21 +66,21 @@ def rendered(result: subprocess.CompletedProcess) -> tuple[int, int]:
 
 def test_a_small_edit_renders_only_the_pages_it_reaches_and_the_site_is_as_if_built_anew(project):
     """sitetool/pagecache.py: each page's last rendering, found by what it is made from."""
-    first = build(project)
+    first = build(project, own_caches=True)
     assert first.returncode == 0, first.stderr
     made, _ = rendered(first)
     shutil.rmtree(project / ".cache/site")  # so the pages, not the whole site, come from the cache
-    again = build(project)
+    again = build(project, own_caches=True)
     assert rendered(again) == (0, made)
     rule = project / "procedures/rule/civil.appeal-judgment.yaml"
     rule.write_text(rule.read_text(encoding="utf-8").replace("title: 民事判决上诉期限", "title: 民事判决上诉期限（改）"), encoding="utf-8")
-    edited = build(project)
+    edited = build(project, own_caches=True)
     anew, kept = rendered(edited)
     assert 0 < anew < made / 2 and anew + kept == made
     # Deleting the cache is always safe: the next build renders every page, and the site the cache
     # helped to make is the one made from nothing.
     shutil.rmtree(project / ".cache")
-    fresh = build(project, out="fresh")
+    fresh = build(project, out="fresh", own_caches=True)
     assert fresh.returncode == 0, fresh.stderr
     assert rendered(fresh) == (made, 0)
     assert files(project / "out") == files(project / "fresh")

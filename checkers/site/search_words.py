@@ -18,6 +18,7 @@ import logging
 import re
 from collections import Counter
 from functools import partial
+from importlib.metadata import version
 from pathlib import Path
 
 import jieba
@@ -25,6 +26,7 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 
 from .. import parallel
+from ..memo import Memo
 from ..content import citation, words
 from .search_index import is_han, shard
 from .pages import option_page
@@ -119,29 +121,52 @@ def vocabulary(content) -> list[str]:
 
 
 # jieba cuts a text at every character outside words (its re_han), so cutting sentence by sentence
-# gives the same words as cutting the whole text; a sentence met again is not cut again.
+# gives the same words as cutting the whole text; a sentence met before, in this build or an
+# earlier one, is not cut again (checkers/memo.py).
 _SENTENCE = re.compile(r"[^。！？；\n]+")
-_CUT: dict[str, tuple[str, ...]] = {}  # kept for the process: make editions cuts each sentence once
+_MEMO: dict[str, Memo] = {}
+# How each table's values are made: a change here is a new table.
+_MEMO_WAYS = {"jieba": "lcut, default dictionary, HMM", "pinyin": "NORMAL and FIRST_LETTER, errors=ignore, lower"}
+
+
+def _memo(name: str) -> Memo:
+    """The process's table for jieba's cuts or pypinyin's spellings, read once (make editions asks
+    the national sentences for every edition)."""
+    if name not in _MEMO:
+        package = {"jieba": "jieba", "pinyin": "pypinyin"}[name]
+        _MEMO[name] = Memo(name, f"{package}=={version(package)} {_MEMO_WAYS[name]}")
+    return _MEMO[name]
 
 
 def _cuts(sentences: set[str]) -> dict[str, tuple[str, ...]]:
-    """Each sentence's words worth keeping (2 to 6 Han characters), on every core."""
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()  # before the workers fork, so each has the dictionary
-    new = sorted(sentences - _CUT.keys())
-    shares = [new[i::8] for i in range(8)]
-    for share in parallel.make_all({n: partial(_cut, share) for n, share in enumerate(shares)}, minimum=2).values():
-        _CUT.update(share)
-    return _CUT
+    """Each sentence's words worth keeping (2 to 6 Han characters)."""
+    raw = _raw_cuts(sentences)
+    return {s: tuple(w for w in raw[s] if 2 <= len(w) <= 6 and is_han(w)) for s in sentences}
 
 
-def _cut(sentences: list[str]) -> dict[str, tuple[str, ...]]:
-    return {s: tuple(w for w in jieba.lcut(s) if 2 <= len(w) <= 6 and is_han(w)) for s in sentences}
+def _raw_cuts(texts) -> Memo:
+    """jieba's words of each text, cutting on every core only what no build has cut before."""
+    memo = _memo("jieba")
+    new = memo.missing(texts)
+    if new:
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()  # before the workers fork, so each has the dictionary
+        shares = [share for share in (new[i::8] for i in range(8)) if share]
+        for share in parallel.make_all({n: partial(_cut, share) for n, share in enumerate(shares)}, minimum=2).values():
+            memo.add(share)
+    return memo
+
+
+def _cut(texts: list[str]) -> dict[str, tuple[str, ...]]:
+    return {s: tuple(jieba.lcut(s)) for s in texts}
 
 
 def lexicon(content) -> dict[str, dict]:
     # Boundaries only, unless a lexicon entry says more.
     out: dict[str, dict] = {t: {"m": []} for t in [*vocabulary(content), *site_terms(content)]}
+    entries = [entry for item in content.items["lexicon"].values() for entry in item.data["entries"]]
+    cut = _raw_cuts({word for entry in entries if entry.get("outcomes") or entry.get("rule_at")
+                     for word in [entry["term"], *entry.get("variants", [])]})
     for item in content.items["lexicon"].values():
         for entry in item.data["entries"]:
             value = {"m": entry["means"]}
@@ -152,15 +177,15 @@ def lexicon(content) -> dict[str, dict]:
             if entry.get("audience") == "staff":
                 value["s"] = 1
             for word in [entry["term"], *entry.get("variants", [])]:
-                out[word] = {**value, **_parts(word)} if "o" in value or "r" in value else value
+                out[word] = {**value, **_parts(word, cut[word])} if "o" in value or "r" in value else value
     return out
 
 
-def _parts(word: str) -> dict:
+def _parts(word: str, cut: tuple[str, ...]) -> dict:
     """The words a suggesting phrase is made of (信访意见不服: 信访 / 意见 / 不服): search.js also
     takes the phrase as said when a query has every part in another order or with words between
     (信访处理意见不服, 不服复议决定), so a suggestion never hangs on one exact wording."""
-    parts = jieba.lcut(word) if len(word) >= 3 else []
+    parts = list(cut) if len(word) >= 3 else []
     return {"p": parts} if len(parts) >= 2 else {}
 
 
@@ -173,9 +198,12 @@ def pinyin_keys(term: str) -> tuple[str, str]:
 def pinyin_terms(content, lex: dict[str, dict]) -> dict[str, list[str]]:
     """Titles of the site's doors, rules, procedures and topics, and every lexicon word."""
     terms = site_terms(content) + list(lex)
+    wanted = list(dict.fromkeys(t for t in terms if is_han(t) and len(t) >= 2))
+    spelt = _memo("pinyin")
+    spelt.add({term: pinyin_keys(term) for term in spelt.missing(wanted)})
     out: dict[str, list[str]] = {}
-    for term in dict.fromkeys(t for t in terms if is_han(t) and len(t) >= 2):
-        full, initials = pinyin_keys(term)
+    for term in wanted:
+        full, initials = spelt[term]
         for key in (full, initials):
             bucket = out.setdefault(key, [])
             if term not in bucket and len(bucket) < _MAX_PINYIN_TERMS:
@@ -205,4 +233,6 @@ def files(site) -> dict[str, str]:
         out[f"{FOLDER}/py/{prefix}.json"] = _json(table)
     out[f"{FOLDER}/outcomes.json"] = _json({**{k: list(v) for k, v in outcome_links(content).items()},
                                             **rule_links(content)})
+    for memo in _MEMO.values():
+        memo.save()
     return out

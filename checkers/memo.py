@@ -1,0 +1,57 @@
+"""Results of pure functions of text, kept between builds: how jieba cuts a sentence, how pypinyin
+spells a term.  They depend only on the text and on the packages' versions (and our code that
+asks), so a build after a small edit, a local edition or a test's copy of the project asks them
+again for new text only.
+
+Kept in the caches' folder (checkers/caches.py: .cache/memo/), one file per function and version:
+another version is another file, so an upgrade never reads an old answer.  Deleting it is always
+safe.  functools.lru_cache does the same within one process; no library we have keeps such a table
+on disk by package version without a database, so this is ours (60 lines).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+
+from .caches import folder
+
+GROWTH = 4  # a table larger than this many times what one build asked is cut back to that build's
+
+
+class Memo:
+    """A table key -> value for one function at one version; `save()` writes what was added."""
+
+    def __init__(self, name: str, version: str):
+        digest = hashlib.sha256(version.encode()).hexdigest()[:16]
+        self.path = folder("memo") / f"{name}-{digest}.pickle"
+        try:
+            self.values: dict = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            self.values = {}
+        self.asked: set = set()
+        self.added = 0
+
+    def missing(self, keys) -> list:
+        """Of these keys, those not yet known (in a fixed order); all of them count as asked."""
+        self.asked.update(keys)
+        return sorted(k for k in set(keys) if k not in self.values)
+
+    def add(self, found: dict) -> None:
+        self.values.update(found)
+        self.asked.update(found)
+        self.added += len(found)
+
+    def __getitem__(self, key):
+        return self.values[key]
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        if len(self.values) > GROWTH * max(1, len(self.asked)):
+            self.values = {k: v for k, v in self.values.items() if k in self.asked}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(f".{os.getpid()}.partial")  # renamed whole: never half a table
+        partial.write_bytes(pickle.dumps(self.values, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.path)
+        self.added = 0

@@ -1,0 +1,66 @@
+"""Search words from the memo (checkers/memo.py) are the words jieba and pypinyin give: a build that
+finds every sentence already cut writes the same files without cutting one; a damaged table is
+read as empty; another package version is another table."""
+from __future__ import annotations
+
+import pickle
+
+import jieba
+import pytest
+
+from checkers import caches, memo
+from checkers.site import search_words
+from checkers.site.pages import Site
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache folder and no table read yet in this process."""
+    monkeypatch.setenv(caches.SETTING, str(tmp_path))
+    monkeypatch.setattr(search_words, "_MEMO", {})
+    return tmp_path
+
+
+def test_a_second_build_cuts_nothing_and_writes_the_same_files(content, fresh, monkeypatch):
+    first = search_words.files(Site(content))
+    tables = sorted(p.name for p in (fresh / "memo").iterdir())
+    assert [t.split("-")[0] for t in tables] == ["jieba", "pinyin"]
+
+    monkeypatch.setattr(search_words, "_MEMO", {})  # as a new process would: only the files remain
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("cut again although the memo has it")
+
+    monkeypatch.setattr(jieba, "lcut", refuse)
+    monkeypatch.setattr(search_words, "pinyin_keys", refuse)
+    assert search_words.files(Site(content)) == first
+
+
+def test_a_damaged_table_is_read_as_empty(fresh):
+    table = memo.Memo("jieba", "v1")
+    table.path.parent.mkdir(parents=True)
+    table.path.write_bytes(b"not a pickle")
+    again = memo.Memo("jieba", "v1")
+    assert again.missing(["信访事项"]) == ["信访事项"]
+    again.add({"信访事项": ("信访", "事项")})
+    again.save()
+    assert pickle.loads(again.path.read_bytes()) == {"信访事项": ("信访", "事项")}
+
+
+def test_another_version_is_another_table(fresh):
+    old = memo.Memo("jieba", "jieba==0.42.1")
+    old.add({"复议": ("复议",)})
+    old.save()
+    assert memo.Memo("jieba", "jieba==0.42.1").missing(["复议"]) == []
+    assert memo.Memo("jieba", "jieba==0.43.0").missing(["复议"]) == ["复议"]
+
+
+def test_a_table_grown_far_beyond_one_builds_words_is_cut_back(fresh):
+    table = memo.Memo("pinyin", "v1")
+    table.add({f"词{n}": ("x", "x") for n in range(100)})
+    table.save()
+    again = memo.Memo("pinyin", "v1")
+    assert again.missing(["词1", "新词"]) == ["新词"]
+    again.add({"新词": ("xinci", "xc")})
+    again.save()
+    assert set(pickle.loads(again.path.read_bytes())) == {"词1", "新词"}

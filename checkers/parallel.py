@@ -28,8 +28,10 @@ def make_all(makers: dict, workers: int | None = None, minimum: int | None = Non
     minimum = MIN_PARALLEL if minimum is None else minimum
     # Forking a process that runs other threads (the preview serves pages from threads) can leave a
     # lock held for ever in the child: there, everything is made in this process.
+    # A worker cannot start workers of its own (a pool's processes are daemons): a maker that asks
+    # for many things made (a place page for the place table) makes them itself there.
     if workers < 2 or len(makers) < minimum or threading.active_count() > 1 \
-            or "fork" not in multiprocessing.get_all_start_methods():
+            or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         return {key: make() for key, make in makers.items()}
     keys = list(makers)
     # Interleaved shares, several per worker: pages of one kind cost alike, so each worker gets a mix.

@@ -1,7 +1,8 @@
-"""Results of pure functions of text, kept between builds: how jieba cuts a sentence, how pypinyin
-spells a term.  They depend only on the text and on the packages' versions (and our code that
-asks), so a build after a small edit, a local edition or a test's copy of the project asks them
-again for new text only.
+"""Results of pure functions, kept between builds: how jieba cuts a sentence, how pypinyin spells a
+term, which organs every place's 找谁 names for a set of cases (checkers/site/place.py).  They
+depend only on their argument and on the packages' versions and our code that makes them (the
+table's `version`), so a build after a small edit, a local edition or a test's copy of the project
+makes them again for new arguments only.
 
 Kept in the caches' folder (checkers/caches.py: .cache/memo/), one file per function and version:
 another version is another file, so an upgrade never reads an old answer.  Deleting it is always

@@ -64,3 +64,26 @@ def test_a_table_grown_far_beyond_one_builds_words_is_cut_back(fresh):
     again.add({"新词": ("xinci", "xc")})
     again.save()
     assert set(pickle.loads(again.path.read_bytes())) == {"词1", "新词"}
+
+
+def test_the_place_table_is_kept_by_its_cases_and_made_again_when_they_change(content, fresh, monkeypatch):
+    """checkers/site/place.py: the table of every case's lines for every place is taken from the
+    memo only for the same cases; a changed `where` resolves every place again."""
+    import copy
+
+    from checkers.site import place
+
+    first = place.table(Site(content))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("resolved again although the cases are the same")
+
+    monkeypatch.setattr(place, "_resolve", refuse)
+    assert place.table(Site(content)) == first
+    changed = copy.copy(content)
+    changed.items = {kind: dict(items) for kind, items in content.items.items()}
+    channel = copy.deepcopy(changed.items["channel"]["admin-reconsideration"])
+    channel.data["now"]["who"]["cases"][0]["where"] = [{"at": "county", "by": "government", "to": ["government-above"]}]
+    changed.items["channel"]["admin-reconsideration"] = channel
+    with pytest.raises(AssertionError, match="resolved again"):
+        place.table(Site(changed))

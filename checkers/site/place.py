@@ -8,14 +8,18 @@ Data files are scripts, like data/rules/: they load from file:// too, where fetc
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache, partial
+from importlib.metadata import version
+from pathlib import Path
 from typing import NamedTuple
 
 from .. import parallel
+from ..memo import Memo
 from ..engines.channel import leaves
 from ..engines.jurisdiction import COURT_ABOVE, resolve, where_for
-from ..engines.place import Place, divisions, source
+from ..engines.place import PACKAGE, Place, divisions, source
 from ..wording.place import REASONS, TEXT, USUAL_NOTE, WHICH_PLACE, case_lines, full_name, line_text
 from .pages import option_page
 from .render import Linker
@@ -84,10 +88,26 @@ class Said(NamedTuple):
 def table(site) -> dict[str, dict[str, tuple[Said, ...]]]:
     """{code: {case id: its lines}} for every place: resolved once a build, on both cores, and read
     by the place pages and by the data files.  The generator asks for it before the pages are made,
-    so forked page makers inherit it instead of resolving each (case, place) again."""
+    so forked page makers inherit it instead of resolving each (case, place) again.  The same cases
+    give the same table: it is kept between builds (checkers/memo.py), by the cases and the code."""
     cases = every_case(site)
-    made = parallel.make_all({key: partial(_resolve, cases, codes) for key, codes in _codes_by_key().items()}, minimum=2)
-    return {code: lines for part in made.values() for code, lines in part.items()}
+    key = hashlib.sha256(json.dumps(cases, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    memo = Memo("place", _code_version())
+    if memo.missing([key]):
+        made = parallel.make_all({n: partial(_resolve, cases, codes) for n, codes in _codes_by_key().items()}, minimum=2)
+        memo.add({key: {code: lines for part in made.values() for code, lines in part.items()}})
+        memo.save()
+    return memo[key]
+
+
+def _code_version() -> str:
+    """What the lines are made by besides the cases: the divisions' data and the code that
+    resolves and words them."""
+    digest = hashlib.sha256(f"{PACKAGE}=={version(PACKAGE)}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for name in ("engines/place.py", "engines/divisions.yaml", "engines/jurisdiction.py", "wording/place.py", "site/place.py"):
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _codes_by_key() -> dict[str, list[str]]:

@@ -1,5 +1,6 @@
 """Results of pure functions, kept between builds: how jieba cuts a sentence, how pypinyin spells a
-term, which organs every place's 找谁 names for a set of cases (checkers/site/place.py).  They
+term, which organs every place's 找谁 names for a set of cases (checkers/site/place.py), which days
+第二条 makes holidays in a year not yet announced (checkers/engines/workcalendar.py).  They
 depend only on their argument and on the packages' versions and our code that makes them (the
 table's `version`), so a build after a small edit, a local edition or a test's copy of the project
 makes them again for new arguments only.
@@ -51,8 +52,11 @@ class Memo:
             return
         if len(self.values) > GROWTH * max(1, len(self.asked)):
             self.values = {k: v for k, v in self.values.items() if k in self.asked}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(f".{os.getpid()}.partial")  # renamed whole: never half a table
-        partial.write_bytes(pickle.dumps(self.values, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(pickle.dumps(self.values, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(self.path)
+        except OSError:
+            pass  # a folder we may not write (an installed copy, a full disk): the next run makes them again
         self.added = 0

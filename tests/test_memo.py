@@ -87,3 +87,23 @@ def test_the_place_table_is_kept_by_its_cases_and_made_again_when_they_change(co
     changed.items["channel"]["admin-reconsideration"] = channel
     with pytest.raises(AssertionError, match="resolved again"):
         place.table(Site(changed))
+
+
+def test_the_provisional_years_holidays_from_the_memo_are_the_lunar_calendars(content, fresh, monkeypatch):
+    """checkers/engines/workcalendar.py: 第二条's days of the years without a notice, kept by year;
+    taken from the memo they are the days the lunar calendar gives, and the calendar is not asked."""
+    from checkers.engines import statutory_holidays
+    from checkers.engines.workcalendar import PROVISIONAL_LAST_YEAR
+
+    calendar = content.calendar
+    first = calendar.provisional_holidays()
+    wanted = {}
+    for year in range(calendar.provisional_first_year, PROVISIONAL_LAST_YEAR + 1):
+        wanted.update(statutory_holidays.days(year))
+    assert first == wanted
+
+    def refuse(year):
+        raise AssertionError("asked the lunar calendar again")
+
+    monkeypatch.setattr(statutory_holidays, "days", refuse)
+    assert calendar.provisional_holidays() == wanted

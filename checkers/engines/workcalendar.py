@@ -15,11 +15,14 @@ other day None.  Such a year is "provisional": only its 调休 and 补假 wait f
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 from chinese_calendar import constants
 
+from ..memo import Memo
 from . import statutory_holidays
 
 # The package's English holiday names, in the words of the State Council notices.
@@ -87,10 +90,17 @@ class Calendar:
         return self.holidays.get(day)
 
     def provisional_holidays(self) -> dict[dt.date, str]:
-        """Every art. 2 holiday of the provisional years (about 0.5 s: the lunar calendar)."""
+        """Every art. 2 holiday of the provisional years.  The lunar calendar takes about 0.7 s for
+        them, in every build: each year's days are kept between builds (checkers/memo.py), by the
+        lunar library's version and the code of statutory_holidays.py."""
+        years = list(range(self.provisional_first_year, PROVISIONAL_LAST_YEAR + 1))
+        code = Path(statutory_holidays.__file__).read_bytes()
+        memo = Memo("holidays", f"lunar_python=={metadata.version('lunar_python')} {hashlib.sha256(code).hexdigest()}")
+        memo.add({year: statutory_holidays.days(year) for year in memo.missing(years)})
+        memo.save()
         out = {}
-        for year in range(self.provisional_first_year, PROVISIONAL_LAST_YEAR + 1):
-            out.update(statutory_holidays.days(year))
+        for year in years:
+            out.update(memo[year])
         return out
 
     def is_adjusted_workday(self, day: dt.date) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import subprocess
 import sys
@@ -28,17 +29,30 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 def cli_json(*args: str) -> dict:
     """`python -m checkers <args> --json` run in this process: the same code and output as the
-    command line, without starting Python for each of many questions (other tests run the real command)."""
+    command line, without starting Python and reading the shipped content again for each of many
+    questions (the content is read once, from the same files; other tests run the real command)."""
     import contextlib
     import io
     import json
+    from unittest import mock
 
     from checkers.cli import main as cli
+    from checkers.content import loader
+
+    real = loader.load
+
+    def load(root=loader.ROOT, edition=None):
+        return _shipped_content(real) if Path(root).resolve() == ROOT and edition is None else real(root, edition)
 
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with mock.patch.object(loader, "load", load), contextlib.redirect_stdout(out):
         assert cli.main(["--root", str(ROOT), *args]) == 0
     return json.loads(out.getvalue())
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_content(load):
+    return load(ROOT)
 
 
 def site_build(root: Path, site_dir: Path, offline: bool = False, site_url: str | None = None) -> subprocess.CompletedProcess:

@@ -1,4 +1,5 @@
-"""Each page's last rendering, kept under .cache/pages/ (checkers/caches.py) and found again by what it was made from.
+"""Each page's last rendering, kept under .cache/pages/ (checkers/caches.py) and found again by what
+it was made from.
 
 A page's key hashes everything its rendering reads: its own source file, what the content hook
 puts in its place (a column post's page is made from the whole site's content: `page_extra`), the

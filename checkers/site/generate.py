@@ -50,6 +50,7 @@ def generate(content, out_dir: Path, site_url: str = "", preview: bool = False, 
     files.update(feed.files(site))
     files.update(search_words.files(site))
     files.update(place.files(site))  # data/place/: what place.js shows for ?place=
+    place.table.cache_clear()  # 18 MB at any scale, which the site tool's workers would each inherit
     files[ROBOTS] = robots(site.site_url, site.name)
     if only is None:
         site.prerender_case_pages()

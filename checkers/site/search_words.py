@@ -130,8 +130,7 @@ _MEMO_WAYS = {"jieba": "lcut, default dictionary, HMM", "pinyin": "NORMAL and FI
 
 
 def _memo(name: str) -> Memo:
-    """The process's table for jieba's cuts or pypinyin's spellings, read once (make editions asks
-    the national sentences for every edition)."""
+    """This site's table for jieba's cuts or pypinyin's spellings, read once for its search words."""
     if name not in _MEMO:
         package = {"jieba": "jieba", "pinyin": "pypinyin"}[name]
         _MEMO[name] = Memo(name, f"{package}=={version(package)} {_MEMO_WAYS[name]}")
@@ -235,4 +234,5 @@ def files(site) -> dict[str, str]:
                                             **rule_links(content)})
     for memo in _MEMO.values():
         memo.save()
+    _MEMO.clear()  # read again from the file by the next site (make editions): not carried through the build
     return out

@@ -29,7 +29,9 @@ class Memo:
         self.path = folder("memo") / f"{name}-{digest}.pickle"
         try:
             self.values: dict = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        except Exception:  # missing, cut short, written by other code: whatever it is, start empty
+            self.values = {}
+        if not isinstance(self.values, dict):
             self.values = {}
         self.asked: set = set()
         self.added = 0

@@ -86,7 +86,7 @@ serve: .venv/ok
 # Two workers, one per core (pytest-xdist).  The shipped site is built once for both (the first
 # worker to need it builds it, tests/conftest.py); each worker starts its own Chromium and nginx.
 # worksteal: a worker that runs out of tests takes the other's, so neither idles at the end while
-# the other still has a queue (here, one run each: 11.5 against 12.8 minutes).
+# the other still has a queue.
 TEST := $(PY) -m pytest -q -n 2 --dist worksteal tests
 test: .venv/ok node_modules/.ok browser-deps
 	$(TEST)

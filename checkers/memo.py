@@ -15,10 +15,23 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from importlib.metadata import version as installed
+from pathlib import Path
 
 from .caches import folder
 
 GROWTH = 4  # a table larger than this many times what one build asked is cut back to that build's
+
+
+def version_of(packages: tuple[str, ...], files: tuple[Path, ...] = (), how: str = "") -> str:
+    """A table's version: the installed versions of the packages that make its values, the code and
+    data files that do, and how they are asked (`how`).  Any change is another table."""
+    digest = hashlib.sha256(how.encode())
+    for name in packages:
+        digest.update(f"{name}=={installed(name)}".encode() + b"\0")
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 class Memo:

@@ -15,14 +15,13 @@ other day None.  Such a year is "provisional": only its 调休 and 补假 wait f
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from chinese_calendar import constants
 
-from ..memo import Memo
+from ..memo import Memo, version_of
 from . import statutory_holidays
 
 # The package's English holiday names, in the words of the State Council notices.
@@ -94,8 +93,7 @@ class Calendar:
         them, in every build: each year's days are kept between builds (checkers/memo.py), by the
         lunar library's version and the code of statutory_holidays.py."""
         years = list(range(self.provisional_first_year, PROVISIONAL_LAST_YEAR + 1))
-        code = Path(statutory_holidays.__file__).read_bytes()
-        memo = Memo("holidays", f"lunar_python=={metadata.version('lunar_python')} {hashlib.sha256(code).hexdigest()}")
+        memo = Memo("holidays", version_of(("lunar_python",), (Path(statutory_holidays.__file__),)))
         memo.add({year: statutory_holidays.days(year) for year in memo.missing(years)})
         memo.save()
         out = {}

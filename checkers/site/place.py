@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache, partial
-from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
 from .. import parallel
-from ..memo import Memo
+from ..memo import Memo, version_of
 from ..engines.channel import leaves
 from ..engines.jurisdiction import COURT_ABOVE, resolve, where_for
 from ..engines.place import PACKAGE, Place, divisions, source
@@ -103,11 +102,9 @@ def table(site) -> dict[str, dict[str, tuple[Said, ...]]]:
 def _code_version() -> str:
     """What the lines are made by besides the cases: the divisions' data and the code that
     resolves and words them."""
-    digest = hashlib.sha256(f"{PACKAGE}=={version(PACKAGE)}".encode())
     package = Path(__file__).resolve().parents[1]
-    for name in ("engines/place.py", "engines/divisions.yaml", "engines/jurisdiction.py", "wording/place.py", "site/place.py"):
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
-    return digest.hexdigest()
+    return version_of((PACKAGE,), tuple(package / name for name in (
+        "engines/place.py", "engines/divisions.yaml", "engines/jurisdiction.py", "wording/place.py", "site/place.py")))
 
 
 def _codes_by_key() -> dict[str, list[str]]:

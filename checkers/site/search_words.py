@@ -18,7 +18,6 @@ import logging
 import re
 from collections import Counter
 from functools import partial
-from importlib.metadata import version
 from pathlib import Path
 
 import jieba
@@ -26,7 +25,7 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 
 from .. import parallel
-from ..memo import Memo
+from ..memo import Memo, version_of
 from ..content import citation, words
 from .search_index import is_han, shard
 from .pages import option_page
@@ -133,7 +132,7 @@ def _memo(name: str) -> Memo:
     """This site's table for jieba's cuts or pypinyin's spellings, read once for its search words."""
     if name not in _MEMO:
         package = {"jieba": "jieba", "pinyin": "pypinyin"}[name]
-        _MEMO[name] = Memo(name, f"{package}=={version(package)} {_MEMO_WAYS[name]}")
+        _MEMO[name] = Memo(name, version_of((package,), how=_MEMO_WAYS[name]))
     return _MEMO[name]
 
 

@@ -23,6 +23,10 @@ from checkers import caches
 
 # What the rendering is made with, besides the page: our code, hooks and theme templates.
 CODE = ("checkers", "hooks", "sitetool", "overrides", "mkdocs.yml")
+# Except the generator's templates: they only write the pages' Markdown and what the content hook
+# puts in a page's place (page_extra), and a key hashes both.  So a template edit renders again only
+# the pages whose text it changed, not every page.
+GENERATOR_TEMPLATES = "checkers/site/templates"
 # Settings a template may read; the build's own folders are left out (an edition builds elsewhere).
 _SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "theme", "extra", "extra_css",
              "extra_javascript", "markdown_extensions", "mdx_configs", "use_directory_urls", "repo_url", "repo_name",
@@ -109,5 +113,7 @@ def _code_digest(root: Path) -> str:
         base = root / name
         paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in paths:
+            if path.relative_to(root).as_posix().startswith(GENERATOR_TEMPLATES + "/"):
+                continue
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

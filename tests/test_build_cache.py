@@ -90,6 +90,13 @@ def test_a_small_edit_renders_only_the_pages_it_reaches_and_the_site_is_as_if_bu
     edited = build(project, own_caches=True)
     anew, kept = rendered(edited)
     assert 0 < anew < made / 2 and anew + kept == made
+    # A template of the generator's changes the pages' text, which their keys hash: only the pages
+    # it reaches are rendered again (here the checker's answers, which show 现在就做).
+    template = project / "checkers/site/templates/_now.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace('<h2 id="now-title">现在就做</h2>', '<h2 id="now-title">现在就做（只改一处）</h2>'), encoding="utf-8")
+    anew, kept = rendered(build(project, own_caches=True))
+    assert 0 < anew < made / 2 and anew + kept == made
+    assert "现在就做（只改一处）" in (project / "out/checker/problem--work/index.html").read_text(encoding="utf-8")
     # Deleting the cache is always safe: the next build renders every page, and the site the cache
     # helped to make is the one made from nothing.
     shutil.rmtree(project / ".cache")

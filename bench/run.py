@@ -25,7 +25,12 @@ from .content import ROOT, SCALES, make
 from .measure import ENV, PY, measure
 
 
-def baseline_config(project: Path) -> Path:
+# --quick: the baseline builds without these folders (the place and checker pages, two thirds of S):
+# the smoke test proves the baseline still builds, and its time does not count.
+QUICK_BASELINE_SKIPS = "/place/\n/checker/\n"
+
+
+def baseline_config(project: Path, quick: bool = False) -> Path:
     """Material for MkDocs as a careful user would set it up for the same pages: search with
     jieba, the blog plugin for the cases, tags, navigation.prune; no hook, no validation."""
     config = {
@@ -36,6 +41,8 @@ def baseline_config(project: Path) -> Path:
         "markdown_extensions": ["attr_list", "md_in_html", "admonition", "tables", "toc"],
         "extra_css": ["assets/stylesheets/site.css"],
     }
+    if quick:
+        config["exclude_docs"] = QUICK_BASELINE_SKIPS
     path = project / "baseline.yml"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
     return path
@@ -77,7 +84,7 @@ def bench_scale(scale: str, runs: int, work: Path, baseline: bool, preview: bool
         if baseline:
             shutil.rmtree(project / "site-baseline", ignore_errors=True)
             # The generated Markdown our build left in docs/ is the baseline's input: the same pages.
-            rows["baseline"].append(measure([PY, "-m", "properdocs", "build", "-q", "-f", str(baseline_config(project)),
+            rows["baseline"].append(measure([PY, "-m", "properdocs", "build", "-q", "-f", str(baseline_config(project, quick)),
                                              "-d", str(project / "site-baseline")], project))
     # make build again with nothing changed: the site is already the last build's (checkers/cli/build.py).
     warm = [PY, "-m", "checkers", "--root", str(project), "build", "-d", str(project / "site-warm")]
@@ -180,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="不测浏览器里的传输量和搜索")
     parser.add_argument("--no-pagefind", action="store_true", help="不和 Pagefind 对比（只测本站搜索的命中率）")
     parser.add_argument("--quick", action="store_true",
-                        help="只为证明基准测试还能跑（tests/test_bench_smoke.py）：预览各改一次，浏览器里只开几类页面、搜一个词；数字不作数")
+                        help="只为证明基准测试还能跑（tests/test_bench_smoke.py）：对照组不建地点和问答页面，预览各改一次，"
+                             "浏览器里只开几类页面、搜一个词，命中率每类只查一个；数字不作数")
     parser.add_argument("--out", default=str(ROOT / "docs" / "bench.md"), help="报告写到哪里")
     args = parser.parse_args(argv)
     scales = [s for s in args.scales.split(",") if s]
@@ -198,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         browser = None if args.no_browser else transfer.measure(
             site, searches, *((transfer.QUICK_PAGES, transfer.QUICK_QUERIES) if args.quick else ()))
         # Hit rates on tests/search_queries.yaml, and Pagefind over a copy of the same site.
-        found = None if args.no_browser else search.measure(site, Path(tmp), not args.no_pagefind, searches)
+        found = None if args.no_browser else search.measure(site, Path(tmp), not args.no_pagefind, searches,
+                                                            search.quick_cases() if args.quick else search.CASES)
     text = report(results, args.runs, browser, found)
     if args.quick:  # never to be taken for a measurement
         text = text.replace("# 性能基准\n", "# 性能基准\n\n**`--quick` 的报告：只证明基准测试还能跑，数字不作数。**\n", 1)

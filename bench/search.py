@@ -76,10 +76,15 @@ def pagefind_copy(site: Path, dest: Path) -> dict:
     return cost
 
 
-def _ours(browser, base: str) -> list[list[str]]:
+def quick_cases() -> list[dict]:
+    """--quick: the first query of each kind, so the smoke test runs every row of the table."""
+    return [next(c for c in CASES if c["kind"] == kind) for kind in KINDS]
+
+
+def _ours(browser, base: str, cases: list[dict]) -> list[list[str]]:
     page = browser.new_page()
     page.goto(f"{base}/search/")
-    tops = [top_results(page, case["query"], TOP) for case in CASES]  # typed as tests/test_search.py types
+    tops = [top_results(page, case["query"], TOP) for case in cases]  # typed as tests/test_search.py types
     page.close()
     return tops
 
@@ -110,10 +115,11 @@ def _pagefind_first(browser, base: str, query: str) -> dict:
     return row
 
 
-def measure(site: Path, work: Path, pagefind: bool = True, runs: int = SEARCH_RUNS) -> dict:
+def measure(site: Path, work: Path, pagefind: bool = True, runs: int = SEARCH_RUNS, cases: list[dict] = CASES) -> dict:
     from playwright.sync_api import sync_playwright
 
-    result: dict = {"ours": None, "pagefind": None, "pagefind_empty": None, "first": [], "index": None, "runs": runs}
+    result: dict = {"ours": None, "pagefind": None, "pagefind_empty": None, "first": [], "index": None, "runs": runs,
+                    "cases": cases}
     copy = work / "site-pagefind"
     if pagefind and importlib.util.find_spec("pagefind") is None:
         raise RuntimeError("没有装 Pagefind：make bench 会按 bench/requirements.txt 装上；不和它比就加 --no-pagefind")
@@ -123,14 +129,14 @@ def measure(site: Path, work: Path, pagefind: bool = True, runs: int = SEARCH_RU
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         base, server = serve(site)
         try:
-            result["ours"] = _ours(browser, base)
+            result["ours"] = _ours(browser, base, cases)
         finally:
             server.shutdown()
         if pagefind:
             base, server = serve(copy, script_src=WASM)
             try:
                 context, page = _pagefind_page(browser, base)
-                answers = [page.evaluate("([q, n]) => pfTop(q, n)", [c["query"], TOP]) for c in CASES]
+                answers = [page.evaluate("([q, n]) => pfTop(q, n)", [c["query"], TOP]) for c in cases]
                 context.close()
                 result["pagefind"] = [[_relative(u) for u in a["urls"]] for a in answers]
                 result["pagefind_empty"] = sum(a["count"] == 0 for a in answers)
@@ -145,28 +151,28 @@ def measure(site: Path, work: Path, pagefind: bool = True, runs: int = SEARCH_RU
     return result
 
 
-def _rate(tops: list[list[str]] | None, kind: str | None) -> str:
+def _rate(tops: list[list[str]] | None, cases: list[dict], kind: str | None) -> str:
     if tops is None:
         return "—"
-    hits = [any(r in c["relevant"] for r in top) for c, top in zip(CASES, tops) if kind in (None, c["kind"])]
+    hits = [any(r in c["relevant"] for r in top) for c, top in zip(cases, tops, strict=True) if kind in (None, c["kind"])]
     return f"{sum(hits)}（{sum(hits) / len(hits):.0%}）"
 
 
 def report(result: dict, transfer_result: dict, scale: str) -> list[str]:
     ours = transfer_result["queries"]
     theirs = {r["query"]: r for r in result["first"]}
-    index = result["index"]
+    index, cases = result["index"], result["cases"]
     how = (f"Pagefind {index['version']}（extended，带中文分词）对同一批页面的同一部分建索引：在站点的副本里，把本站索引读的文章标成 "
            "`data-pagefind-body`（页面权重照搬为 `data-pagefind-weight`），`data-search-exclude` 的部分排除；查询原样交给它的 JS API。"
            "Pagefind 在 Web Worker 里编译 WebAssembly，本站的 CSP 不允许，所以副本由同样的 nginx 配置提供，只在 CSP 的 script-src 里加上 "
            "'wasm-unsafe-eval'（部署 Pagefind 就得这样加）。") if index else "这次没有和 Pagefind 比较（`--no-pagefind`）。"
     lines = [f"## 搜索：找得到吗，第一次搜索花多少（{scale}） {{#search}}", "",
-             f"`tests/search_queries.yaml` 的 {len(CASES)} 个查询（不看搜索结果写成的），前 {TOP} 个结果里有一个是列出的相关页面就算找到。"
+             f"`tests/search_queries.yaml` 的 {len(cases)} 个查询（不看搜索结果写成的），前 {TOP} 个结果里有一个是列出的相关页面就算找到。"
              + how, "", "| 查询类别 | 查询数 | 本站找到 | Pagefind 找到 |", "|---|---|---|---|"]
     for kind, name in KINDS.items():
-        count = sum(c["kind"] == kind for c in CASES)
-        lines.append(f"| {name}（{kind}） | {count} | {_rate(result['ours'], kind)} | {_rate(result['pagefind'], kind)} |")
-    lines.append(f"| 合计 | {len(CASES)} | {_rate(result['ours'], None)} | {_rate(result['pagefind'], None)} |")
+        count = sum(c["kind"] == kind for c in cases)
+        lines.append(f"| {name}（{kind}） | {count} | {_rate(result['ours'], cases, kind)} | {_rate(result['pagefind'], cases, kind)} |")
+    lines.append(f"| 合计 | {len(cases)} | {_rate(result['ours'], cases, None)} | {_rate(result['pagefind'], cases, None)} |")
     if scale != "S":
         # The query set lists the shipped pages; the generated ones quote the same sentences.
         lines += ["", f"规模 {scale} 另加的示例程序和案例是用本站自己的句子拼成的，标题里也有“信访工作条例”这样的词。"

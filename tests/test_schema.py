@@ -37,8 +37,8 @@ def _shape(path: tuple) -> tuple:
 
 def _agree(kind: str, data) -> None:
     slow: Draft202012Validator = validator(SCHEMAS, kind)
-    errors = [e.message for e in slow.iter_errors(data)]
-    assert fast_validator(SCHEMAS, kind).is_valid(data) == (not errors), (kind, errors[:3])
+    # is_valid stops at the first error; every error is listed only for a disagreement's message.
+    assert fast_validator(SCHEMAS, kind).is_valid(data) == slow.is_valid(data), (kind, [e.message for e in slow.iter_errors(data)][:3])
 
 
 def test_every_shipped_file_gets_the_same_verdict(content):

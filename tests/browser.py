@@ -96,6 +96,7 @@ def type_query(page, query: str) -> None:
 
     if "/search/" not in page.url:
         page.locator("a.xf-search-link").click()
+    page.locator("#xf-search-form[data-ready]").wait_for(state="attached")  # search.js is listening
     box = page.locator("#xf-q")
     box.fill(query)
     box.press("Enter")

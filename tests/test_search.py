@@ -109,6 +109,34 @@ def test_query_stays_in_the_browser(chromium):
     leaks = [u for u in requests if quote("打击报复") in u or "打击报复" in u or "q=" in u]
     assert not leaks, leaks
     page.close()
+    # Pressed before the script runs (a slow phone) or with scripts off, the form is sent as a plain
+    # form: it names no field, so the words still reach no server.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/search/")
+    page.locator("#xf-q").fill("打击报复")
+    with page.expect_navigation():
+        page.locator("#xf-q").press("Enter")
+    leaks = [u for u in requests if quote("打击报复") in u or "打击报复" in u or "q=" in u]
+    assert not leaks, leaks
+    context.close()
+
+
+def test_words_typed_while_the_search_page_loads_are_kept(chromium):
+    """On a slow phone the box shows before search.js runs; what was typed meanwhile stays."""
+    base, browser = chromium
+    page = browser.new_page()
+    held = []
+    page.route("**/search.js", lambda route: held.append(route))  # the script arrives only when let go
+    page.goto(base + "/search/", wait_until="commit")
+    while not held:  # the page is parsed up to the script, so the box is there
+        page.wait_for_timeout(20)
+    page.locator("#xf-q").fill("复议")
+    held[0].continue_()
+    page.locator("#xf-search-form[data-ready]").wait_for(state="attached")
+    assert page.locator("#xf-q").input_value() == "复议"
+    page.close()
 
 
 def test_the_server_build_opened_as_a_file_says_to_use_make_offline(site, chromium):

@@ -467,9 +467,10 @@
     suggest.hidden = false;
   }
 
-  function run() {
+  // keepTyped: when the page opens with no query, words typed while the page was loading stay.
+  function run(keepTyped) {
     var q = queryFromAddress();
-    box.value = q;
+    if (q || keepTyped !== true) { box.value = q; }
     list.textContent = "";
     list.removeAttribute("data-ms");
     list.removeAttribute("data-query");
@@ -518,6 +519,7 @@
     location.hash = "q=" + encodeURIComponent(box.value.trim());
   });
   more.addEventListener("click", function () { showNext(); });
-  window.addEventListener("hashchange", run);
-  run();
+  window.addEventListener("hashchange", function () { run(false); });
+  run(true);
+  form.setAttribute("data-ready", "");  // for tests: Enter is searched here from now on
 }());

@@ -1,6 +1,7 @@
 """Results of pure functions, kept between builds: how jieba cuts a sentence, how pypinyin spells a
 term, which organs every place's 找谁 names for a set of cases (checkers/site/place.py), which days
-第二条 makes holidays in a year not yet announced (checkers/engines/workcalendar.py).  They
+第二条 makes holidays in a year not yet announced (checkers/engines/workcalendar.py), what the
+column's safe Markdown profile makes of each part of a post (checkers/content/safe_markdown.py).  They
 depend only on their argument and on the packages' versions and our code that makes them (the
 table's `version`), so a build after a small edit, a local edition or a test's copy of the project
 makes them again for new arguments only.
@@ -62,10 +63,12 @@ class Memo:
     def __getitem__(self, key):
         return self.values[key]
 
-    def save(self) -> None:
+    def save(self, trim: bool = True) -> None:
+        """trim=False: this run asked for only a part of what builds use (one local edition's own
+        posts), so nothing is cut back."""
         if not self.added:
             return
-        if len(self.values) > GROWTH * max(1, len(self.asked)):
+        if trim and len(self.values) > GROWTH * max(1, len(self.asked)):
             self.values = {k: v for k, v in self.values.items() if k in self.asked}
         partial = self.path.with_suffix(f".{os.getpid()}.partial")  # renamed whole: never half a table
         try:

@@ -62,8 +62,34 @@ def test_a_table_grown_far_beyond_one_builds_words_is_cut_back(fresh):
     again = memo.Memo("pinyin", "v1")
     assert again.missing(["词1", "新词"]) == ["新词"]
     again.add({"新词": ("xinci", "xc")})
+    again.save(trim=False)  # a run that asked for a part only (one edition's own posts) cuts nothing
+    assert len(pickle.loads(again.path.read_bytes())) == 101
+    again.add({"又一个": ("youyige", "yyg")})
     again.save()
-    assert set(pickle.loads(again.path.read_bytes())) == {"词1", "新词"}
+    assert set(pickle.loads(again.path.read_bytes())) == {"词1", "新词", "又一个"}
+
+
+def test_posts_are_rendered_by_the_safe_profile_once_and_after_an_edit_only_the_edited_part(project, fresh, monkeypatch):
+    """checkers/content/safe_markdown.py: every post part rendered before is taken from the table,
+    in the workers that check the posts too; the content loaded is the same."""
+    from checkers.content import loader, safe_markdown
+
+    first = loader.load(project, "demo-county")  # the national column and the editions' own posts
+    real, made = safe_markdown._render, []
+
+    def counted(text):
+        made.append(text)
+        return real(text)
+
+    monkeypatch.setattr(safe_markdown, "_render", counted)
+    monkeypatch.setattr(safe_markdown, "_memo", None)  # as a new process: only the table's file remains
+    assert loader.load(project, "demo-county").case_posts == first.case_posts
+    assert made == []
+    post = project / "docs/cases/posts/police-first-petition-golden-period.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("\n<!-- more -->", "改了导语。\n<!-- more -->", 1), encoding="utf-8")
+    edited = loader.load(project, "demo-county")
+    assert len(made) == 1 and made[0].endswith("改了导语。")
+    assert "改了导语。" in edited.case_posts["police-first-petition-golden-period"].lead
 
 
 def test_the_place_table_is_kept_by_its_cases_and_made_again_when_they_change(content, fresh, monkeypatch):

@@ -49,12 +49,15 @@ def load(root: Path, schema_dir: Path, content, make_item, column: dict | None =
     if column is None:
         column, problems = review.read_settings(root, schema_dir)
     content.case_authors, problems_authors = _authors(root, schema_dir)
-    return problems + problems_authors + load_posts(root, POSTS, schema_dir, content, make_item, column)
+    return problems + problems_authors + load_posts(root, POSTS, schema_dir, content, make_item, column, whole_column=True)
 
 
-def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, column: dict) -> list[Problem]:
+def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, column: dict,
+               whole_column: bool = False) -> list[Problem]:
     """The posts in one folder (docs/cases/posts/, or a local edition's own), checked under a
-    site's column settings and added to the content with the offices it knows as authors."""
+    site's column settings and added to the content with the offices it knows as authors.
+    whole_column: the national column, whose parts are most of what the safe profile's table keeps
+    (so it may cut the table back to them; a local edition's few posts may not)."""
     problems: list[Problem] = []
     authors = set(content.case_authors)
     posts = {}
@@ -68,11 +71,21 @@ def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, c
         posts[shown] = path
     # Each post checked on every core (the safe profile, the personal-information scan and the
     # 公众号 version are the costly parts); what was found is added to the content in file order.
-    checked = parallel.make_all({shown: partial(_checked_post, path, shown, schema_dir, content, authors, make_item, column)
+    memo = safe_markdown.remember()
+    checked = parallel.make_all({shown: partial(_checked_and_rendered, path, shown, schema_dir, content, authors, make_item, column)
                                  for shown, path in posts.items()})
-    for outcome in checked.values():
+    for outcome, rendered in checked.values():
         problems += _add(content, *outcome)
+        memo.add({key: value for key, value in rendered.items() if value is not None})
+        memo.asked.update(rendered)
+    memo.save(trim=whole_column)
+    safe_markdown.forget()
     return problems
+
+
+def _checked_and_rendered(*args) -> tuple[tuple, dict]:
+    """A post checked, and the parts of it the safe profile rendered or found in its table."""
+    return _checked_post(*args), safe_markdown.taken()
 
 
 def _front_matter_end(lines: list[str]) -> int | None:

@@ -78,3 +78,50 @@ class Memo:
         except OSError:
             pass  # a folder we may not write (an installed copy, a full disk): the next run makes them again
         self.added = 0
+
+
+class Table:
+    """A Memo asked one text at a time, also from the forked workers that check posts
+    (checkers/parallel.py).  This process opens it before they fork, so each worker has it; a
+    worker notes what it made or found and hands that back with its results (`taken`), and this
+    process adds it to the table (`merge`) and saves it when closing.  Values are kept by the text's
+    hash, so what goes back to this process is small."""
+
+    def __init__(self, name: str, version):
+        self.name, self._version = name, version  # version: a function, asked when the table opens
+        self.memo: Memo | None = None
+        self._used: dict = {}  # hash -> value made here, or None: found in the table
+
+    @property
+    def is_open(self) -> bool:
+        return self.memo is not None
+
+    def open(self) -> None:
+        self.memo = Memo(self.name, self._version())
+
+    def get(self, text: str, make):
+        """make(): the value for this text, unless the table has it."""
+        if self.memo is None:
+            return make()
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if key in self.memo.values:
+            self._used.setdefault(key, None)
+            return self.memo.values[key]
+        value = self._used[key] = make()
+        return value
+
+    def taken(self) -> dict:
+        out = dict(self._used)
+        self._used.clear()
+        return out
+
+    def merge(self, used: dict) -> None:
+        self.memo.add({key: value for key, value in used.items() if value is not None})
+        self.memo.asked.update(used)
+
+    def close(self, trim: bool = True) -> None:
+        """Save what was added and let the table go (tens of MB at thousands of posts)."""
+        self.merge(self.taken())
+        self.memo.save(trim)
+        self.memo = None
+

@@ -70,9 +70,10 @@ def test_a_table_grown_far_beyond_one_builds_words_is_cut_back(fresh):
 
 
 def test_posts_are_rendered_by_the_safe_profile_once_and_after_an_edit_only_the_edited_part(project, fresh, monkeypatch):
-    """checkers/content/safe_markdown.py: every post part rendered before is taken from the table,
-    in the workers that check the posts too; the content loaded is the same."""
-    from checkers.content import loader, safe_markdown
+    """checkers/content/safe_markdown.py and yamlsafe.py: every post part rendered and every file
+    parsed before is taken from the tables, in the workers that check the posts too; the content
+    loaded is the same."""
+    from checkers.content import loader, safe_markdown, yamlsafe
 
     first = loader.load(project, "demo-county")  # the national column and the editions' own posts
     real, made = safe_markdown._render, []
@@ -81,10 +82,18 @@ def test_posts_are_rendered_by_the_safe_profile_once_and_after_an_edit_only_the_
         made.append(text)
         return real(text)
 
+    def refuse(*args):
+        raise AssertionError("parsed again although the memo has it")
+
+    parse = yamlsafe._parse
+
     monkeypatch.setattr(safe_markdown, "_render", counted)
-    monkeypatch.setattr(safe_markdown, "_memo", None)  # as a new process: only the table's file remains
-    assert loader.load(project, "demo-county").case_posts == first.case_posts
-    assert made == []
+    monkeypatch.setattr(yamlsafe, "_parse", refuse)
+    again = loader.load(project, "demo-county")
+    assert again.case_posts == first.case_posts and made == []
+    assert {k: {i: item.data for i, item in items.items()} for k, items in again.items.items()} == \
+        {k: {i: item.data for i, item in items.items()} for k, items in first.items.items()}
+    monkeypatch.setattr(yamlsafe, "_parse", parse)
     post = project / "docs/cases/posts/police-first-petition-golden-period.md"
     post.write_text(post.read_text(encoding="utf-8").replace("\n<!-- more -->", "改了导语。\n<!-- more -->", 1), encoding="utf-8")
     edited = loader.load(project, "demo-county")

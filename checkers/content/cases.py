@@ -22,6 +22,7 @@ from ..site import wechat
 from . import publish, review, safe_markdown, schema
 from .case_template import TEMPLATE
 from .problems import Problem
+from . import yamlsafe
 from .yamlsafe import parse_yaml, read_text, read_yaml
 
 POSTS = Path("docs/cases/posts")
@@ -29,6 +30,7 @@ AUTHORS = Path("docs/cases/.authors.yml")
 SECTIONS = ("案情简介", "处理过程", "法律依据")
 EXCERPT = "<!-- more -->"  # ends the lead: the column's lists show only the lead
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TABLES = (yamlsafe.TABLE, safe_markdown.TABLE)  # the memo tables a post's check reads
 _HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*(?:\{[^}]*\})?\s*$")
 
 
@@ -71,21 +73,25 @@ def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, c
         posts[shown] = path
     # Each post checked on every core (the safe profile, the personal-information scan and the
     # 公众号 version are the costly parts); what was found is added to the content in file order.
-    memo = safe_markdown.remember()
-    checked = parallel.make_all({shown: partial(_checked_and_rendered, path, shown, schema_dir, content, authors, make_item, column)
+    # What was parsed and rendered before is taken from the memo's tables, which the workers
+    # inherit open and whose new entries come back with each post (checkers/memo.py).
+    opened = [table for table in TABLES if not table.is_open]
+    for table in opened:
+        table.open()
+    checked = parallel.make_all({shown: partial(_checked_and_noted, path, shown, schema_dir, content, authors, make_item, column)
                                  for shown, path in posts.items()})
-    for outcome, rendered in checked.values():
+    for outcome, noted in checked.values():
         problems += _add(content, *outcome)
-        memo.add({key: value for key, value in rendered.items() if value is not None})
-        memo.asked.update(rendered)
-    memo.save(trim=whole_column)
-    safe_markdown.forget()
+        for table, used in zip(TABLES, noted):
+            table.merge(used)
+    for table in opened:
+        table.close(trim=whole_column)
     return problems
 
 
-def _checked_and_rendered(*args) -> tuple[tuple, dict]:
-    """A post checked, and the parts of it the safe profile rendered or found in its table."""
-    return _checked_post(*args), safe_markdown.taken()
+def _checked_and_noted(*args) -> tuple[tuple, list[dict]]:
+    """A post checked, and what its parsing and rendering made anew or found in the tables."""
+    return _checked_post(*args), [table.taken() for table in TABLES]
 
 
 def _front_matter_end(lines: list[str]) -> int | None:

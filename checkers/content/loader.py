@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, crossref, doorcheck, editions, holidays, schema, wherecheck, words
+from . import cases, crossref, doorcheck, editions, holidays, schema, wherecheck, words, yamlsafe
 from ..engines.workcalendar import Calendar
 from .problems import ContentError, Problem
 from .yamlsafe import Lines, read_yaml
@@ -93,6 +93,15 @@ def load(root: Path = ROOT, edition: str | None = None) -> Content:
     if not content_dir.is_dir() or not schema_dir.is_dir():
         missing = "procedures" if not content_dir.is_dir() else "schemas"
         raise ContentError([Problem(missing, 1, "", f"在 {root} 下找不到 {missing}/ 目录：--root 应指向项目根目录")])
+    yamlsafe.TABLE.open()  # files parsed before come from the memo (checkers/memo.py)
+    try:
+        content, problems = _load(root, content_dir, schema_dir, edition)
+    finally:
+        yamlsafe.TABLE.close()
+    return _checked(content, problems)
+
+
+def _load(root: Path, content_dir: Path, schema_dir: Path, edition: str | None) -> tuple[Content, list[Problem]]:
     content, problems = Content(), []
     for path in sorted(content_dir.rglob("*")):
         if path.is_dir() or path.name in IGNORED_NAMES:
@@ -110,7 +119,7 @@ def load(root: Path = ROOT, edition: str | None = None) -> Content:
     if edition is not None:
         content.edition = editions.read(root, edition)
         problems += editions.add(root, content.edition, content, _load_file, Item)
-    return _checked(content, problems)
+    return content, problems
 
 
 def with_edition(national: Content, root: Path, edition: str) -> Content:

@@ -13,7 +13,6 @@ second, independent line.  What the profile drops or refuses is returned as find
 """
 from __future__ import annotations
 
-import hashlib
 import html as htmllib
 import re
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
-from ..memo import Memo, version_of
+from ..memo import Table, version_of
 
 SCHEMES = {"http", "https", "mailto", "tel"}
 TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h3", "h4", "h5", "h6",
@@ -109,46 +108,20 @@ class _Profile:
 
 
 _profile: _Profile | None = None
-# Parts rendered before, in this build or an earlier one, by their text's hash (checkers/memo.py):
-# a column of thousands of posts is rendered at every build, and only the posts that changed need
-# it.  The table is read by remember() before the posts are checked on every core; each worker
-# hands what it rendered and used back through taken(), and the loader adds it to the table.
-_memo: Memo | None = None
-_used: dict[str, tuple | None] = {}  # hash -> (html, findings) rendered anew, or None: found in the table
-
-
-def remember() -> Memo:
-    global _memo
-    _memo = Memo("safe-markdown", version_of(("Markdown", "nh3", "pymdown-extensions"), (Path(__file__),)))
-    return _memo
-
-
-def forget() -> None:
-    """Let the table go once the posts are loaded (tens of MB at thousands of posts)."""
-    global _memo
-    _memo = None
-    _used.clear()
-
-
-def taken() -> dict[str, tuple | None]:
-    """What this process rendered (hash -> value) or found (hash -> None) since it was last asked."""
-    out = dict(_used)
-    _used.clear()
-    return out
+# Parts rendered before, in this build or an earlier one (checkers/memo.py): a column of thousands
+# of posts is loaded at every build, and only the parts that changed need rendering again.  Opened
+# by the content loader (checkers/content/cases.py).
+TABLE = Table("safe-markdown", lambda: version_of(("Markdown", "nh3", "pymdown-extensions"), (Path(__file__),)))
 
 
 def render(text: str) -> tuple[str, list[Finding]]:
     """(safe HTML, what was refused).  The HTML holds only TAGS with ATTRIBUTES."""
-    if _memo is None:
-        return _render(text)
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if key in _memo.values:
-        _used.setdefault(key, None)
-        html, findings = _memo.values[key]
-        return html, list(findings)
-    html, findings = _render(text)
-    _used[key] = (html, tuple(findings))
-    return html, findings
+    html, findings = TABLE.get(text, lambda: _frozen(_render(text)))
+    return html, list(findings)
+
+
+def _frozen(rendered: tuple[str, list[Finding]]) -> tuple[str, tuple[Finding, ...]]:
+    return rendered[0], tuple(rendered[1])
 
 
 def _render(text: str) -> tuple[str, list[Finding]]:

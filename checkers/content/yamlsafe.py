@@ -9,10 +9,12 @@ schema's format check, aliases are refused, and every value's line is kept.
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import yaml
 
+from ..memo import Table, version_of
 from .problems import Problem, field_name
 
 MAX_BYTES = 1_000_000  # a single content file larger than this is a mistake, not content
@@ -65,11 +67,26 @@ def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
 
 def parse_yaml(text: str, shown: str, offset: int = 0) -> tuple[object, Lines, list[Problem]]:
     """Like read_yaml, for YAML that starts `offset` lines into a file (a post's front matter)."""
-    data, lines, problems = _parse(text, shown)
+    kept = TABLE.get(text, lambda: _kept(text))
+    data, lines, problems = _parse(text, shown) if kept is None else (*pickle.loads(kept), [])
     if offset:
         lines = Lines({path: line + offset for path, line in lines.items()})
         problems = [Problem(p.path, p.line + offset, p.field, p.message) for p in problems]
     return data, lines, problems
+
+
+# Texts parsed before, in this build or an earlier one (checkers/memo.py): thousands of files are
+# read at every build, and only the changed ones need PyYAML's composer (most of loading them).
+# Opened by the content loader (loader.py).  Kept as pickled bytes: each file gets its own copy of
+# the data, however many files share a text.
+TABLE = Table("yaml", lambda: version_of(("PyYAML",), (Path(__file__),)))
+
+
+def _kept(text: str) -> bytes | None:
+    """What the table keeps of a text: its data and lines when it parses cleanly (a problem names
+    its file, so those are parsed again each time; they are few)."""
+    data, lines, problems = _parse(text, "")
+    return None if problems else pickle.dumps((data, lines), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _parse(text: str, shown: str) -> tuple[object, Lines, list[Problem]]:

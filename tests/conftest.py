@@ -6,6 +6,7 @@ import functools
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.content import copy_project  # noqa: E402  (what an editor's checkout needs; shared with the benchmark)
 from checkers import caches  # noqa: E402
+
+
+def pytest_configure(config):
+    """One day for the whole run (checkers/clock.py): a run that crosses midnight must not compare a
+    build of one day with a build of the next.  Set before xdist starts its workers, which inherit it."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
 @pytest.fixture

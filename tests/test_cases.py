@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
+from checkers import clock
 from conftest import ROOT, site_build, run_cli
 from htmlscan import scan
 from test_loader import assert_rejected, edit
@@ -294,7 +295,7 @@ THIRD = "docs/cases/posts/civil-supervision-public-hearing.md"
 
 
 def test_review_record_mistakes_are_reported_at_their_lines_all_at_once(project):
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + dt.timedelta(days=1)).isoformat()
     office = edit(project, POST, "{role: 复审, name: city-police,", "{role: 复审, name: no-such-office,")
     future = edit(project, POST, "{role: 终审, name: city-zfw, date: 2026-11-20}", f"{{role: 终审, name: city-zfw, date: {tomorrow}}}")
     early = edit(project, OTHER, "{role: 复审, name: county-xfj, date: 2026-11-16}", "{role: 复审, name: county-xfj, date: 2026-11-02}")

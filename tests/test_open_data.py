@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checkers import clock
 from browser import serve
 from conftest import ROOT, cli_json
 
@@ -69,9 +70,23 @@ def test_the_schemas_refuse_what_v1_does_not_allow(site):
     assert not validator.is_valid(extra) and not validator.is_valid(missing)
 
 
+def test_a_build_has_one_day_and_it_can_be_named(tmp_path):
+    """checkers/clock.py: SOURCE_DATE_EPOCH (reproducible-builds.org) names the build's day."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(dt.datetime(2027, 1, 4, 12).timestamp())))
+    made = subprocess.run([sys.executable, "-m", "checkers", "--root", str(ROOT), "generate", "--out", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    assert made.returncode == 0, made.stderr
+    index = json.loads((tmp_path / "data" / "v1" / "index.json").read_text(encoding="utf-8"))
+    assert index["generated"] == "2027-01-04"
+
+
 def test_index_has_the_build_date_and_every_review_date(site, content):
     index = load(site, "index")
-    assert index["generated"] == dt.date.today().isoformat()
+    assert index["generated"] == clock.today().isoformat()
     assert [f["name"] for f in index["files"]] == [n for n in FILES if n != "index"]
     for kind in ("rule", "channel", "tree", "law"):
         assert index["last_reviewed"][kind] == {i: d["last_reviewed"] for i, d in getattr(content, f"{kind}s").items()}

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from checkers import clock
 from checkers.site import rawhtml
 from conftest import ROOT, run_cli
 from test_loader import RULE, assert_rejected, edit
@@ -65,7 +66,7 @@ def test_absurd_content_dates_are_refused(project, old, new, message):
 
 
 def test_a_review_date_after_today_is_refused(project):
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + dt.timedelta(days=1)).isoformat()
     edit(project, RULE, 'last_reviewed: "2026-11-23"', f'last_reviewed: "{tomorrow}"')
     assert_rejected(run_cli(project, "validate"), "last_reviewed: 最后核对日期", "在今天")
 
@@ -73,14 +74,14 @@ def test_a_review_date_after_today_is_refused(project):
 @pytest.mark.parametrize("day,message", [("0001-01-01", "不在合理范围内"), ("2099-01-01", "不在合理范围内"),
                                          ("tomorrow", "在今天")])
 def test_absurd_post_dates_are_refused(project, day, message):
-    day = (dt.date.today() + dt.timedelta(days=1)).isoformat() if day == "tomorrow" else day
+    day = (clock.today() + dt.timedelta(days=1)).isoformat() if day == "tomorrow" else day
     edit(project, POST, "reviewed: 2026-11-20", f"reviewed: {max(day, '2026-11-20')}")
     edit(project, POST, "date: 2026-03-18", f"date: {day}")
     assert_rejected(run_cli(project, "validate"), message)
 
 
 def test_a_draft_may_carry_a_future_date(project):
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + dt.timedelta(days=1)).isoformat()
     edit(project, POST, "status: published", "status: draft")
     edit(project, POST, "date: 2026-03-18", f"date: {tomorrow}")
     edit(project, POST, "reviewed: 2026-11-20", f"reviewed: {tomorrow}")

@@ -11,7 +11,6 @@ of being rendered again.  Neither can hand out a stale site: a different input i
 """
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import os
@@ -21,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..site.outputs import GENERATED_DIRS, GENERATED_FILES
+from .. import clock
 
 CACHE = Path(".cache") / "site"
 KEEP = 8  # builds remembered: the newest few, so the folder never grows without bound
@@ -92,7 +92,7 @@ def remember(manifest: Path, files: dict) -> None:
 
 def build_key(root: Path, arguments: list[str], exclude: Path) -> str:
     digest = hashlib.sha256()
-    for part in (sys.version, datetime.date.today().isoformat(), *arguments,
+    for part in (sys.version, clock.today().isoformat(), *arguments,
                  *(f"{name}={os.environ.get(name, '')}" for name in _ENVIRONMENT),
                  *sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())):
         digest.update(part.encode("utf-8") + b"\0")

@@ -12,6 +12,7 @@ from ..engines.deadline import (EARLIEST, LATEST, Count, NoVersion, OutOfRange, 
                        non_ascii_digits, parse_period)
 from ..wording.deadline import (basis_list, cn_day, general_counting_bases, holiday_bases, step_lines,
                             uncertainty_label)
+from .. import clock
 
 
 class BadInput(ValueError):
@@ -45,7 +46,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     try:
         start = parse_day(args.start, "--from ")
-        today = parse_day(args.today, "--today ") if args.today else dt.date.today()
+        today = parse_day(args.today, "--today ") if args.today else clock.today()
         if args.rule is None:
             try:
                 period = parse_period(args.period)

@@ -7,11 +7,11 @@ during a build.
 """
 from __future__ import annotations
 
-import datetime
 import sys
 from pathlib import Path
 
 import yaml
+from .. import clock
 
 HEADER = "# yaml-language-server: $schema=../../schemas/law.schema.json\n"
 
@@ -114,7 +114,7 @@ def main(argv: list[str], root: Path | None = None) -> int:
         if old:
             # Adding articles never drops the ones already cited.
             numbers = sorted(set(numbers) | {a["number"] for a in old["articles"]})
-        law = convert(source, numbers, datetime.date.today().isoformat())
+        law = convert(source, numbers, clock.today().isoformat())
     except ImportError_ as exc:
         print(f"python -m checkers import-law: {exc}", file=sys.stderr)
         return 2

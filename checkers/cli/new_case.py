@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..content.case_template import TEMPLATE
 from ..content.cases import POSTS, SLUG
+from .. import clock
 
 
 def add_arguments(parser):
@@ -23,7 +24,7 @@ def run(args) -> int:
         print(f"文件名“{args.name}”不行：只能用小写英文字母、数字和 -，例如 first-petition-30-days", file=sys.stderr)
         return 2
     try:
-        day = datetime.date.fromisoformat(args.date) if args.date else datetime.date.today()
+        day = datetime.date.fromisoformat(args.date) if args.date else clock.today()
     except ValueError:
         print(f"日期“{args.date}”不存在或格式不对，应为 YYYY-MM-DD", file=sys.stderr)
         return 2

@@ -7,12 +7,12 @@ edition cannot be published by mistake.  docs/maintain.md (地方版) takes it f
 """
 from __future__ import annotations
 
-import datetime
 import re
 import sys
 from pathlib import Path
 
 from ..content.editions import ADDS, CONFIG, FOLDER
+from .. import clock
 
 TEMPLATE = """# yaml-language-server: $schema=../../schemas/edition.schema.json
 # 地方版的设置。还要补上（make validate 会逐项提示）：
@@ -49,6 +49,6 @@ def run(args) -> int:
     for kind in ADDS:
         (folder / "procedures" / kind).mkdir(parents=True)
     (folder / CONFIG).write_text(TEMPLATE.format(id=args.id, name=args.name, place=args.place,
-                                                 today=datetime.date.today().isoformat()), encoding="utf-8")
+                                                 today=clock.today().isoformat()), encoding="utf-8")
     print(f"已写出 {FOLDER}/{args.id}/{CONFIG}；补上 site_url 和 operator，再运行 make validate")
     return 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from .case_template import TEMPLATE
 from .problems import Problem
 from . import yamlsafe
 from .yamlsafe import parse_yaml, read_text, read_yaml
+from .. import clock
 
 POSTS = Path("docs/cases/posts")
 AUTHORS = Path("docs/cases/.authors.yml")
@@ -173,7 +173,7 @@ def _checked_post(path: Path, shown: str, schema_dir: Path, content, authors: se
                                           lambda words: _line_of(body, end + 2, words) if words else first)
     whole = not problems
     if shaped:
-        problems += review.check(data, item, shown, column, authors, date.today().isoformat())
+        problems += review.check(data, item, shown, column, authors, clock.today().isoformat())
     for i, author in enumerate(data.get("authors") or []):
         if isinstance(author, str) and author not in authors:
             problems.append(Problem(shown, item.line("authors", i), f"authors[{i}]",
@@ -182,7 +182,7 @@ def _checked_post(path: Path, shown: str, schema_dir: Path, content, authors: se
         problems.append(Problem(shown, item.line("channels"), "channels", "至少写一个本案走过的途径（channels）或信访程序（procedures）"))
     if isinstance(data.get("date"), str) and isinstance(data.get("reviewed"), str) and data["reviewed"] < data["date"]:
         problems.append(Problem(shown, item.line("reviewed"), "reviewed", "最后核对日期不能早于发布日期"))
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     for key, what in (("date", "发布日期"), ("reviewed", "最后核对日期")):
         # A published post dated later would sit at the top of the column before its day came.
         if data.get("status") == "published" and isinstance(data.get(key), str) and data[key] > today:

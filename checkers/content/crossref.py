@@ -8,11 +8,11 @@ and every rule must be used somewhere (no orphan rule).
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from . import treecheck
 from .citation import cn_number, structure
 from .problems import Problem, field_name
+from .. import clock
 
 # For each kind: (path pattern, target kind) of id references.  "*" walks a list.
 REFERENCES = {
@@ -43,7 +43,7 @@ REFERENCES = {
 
 def check(content) -> list[Problem]:
     problems: list[Problem] = []
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     for item in content.all_items():
         reviewed = item.data.get("last_reviewed")
         if isinstance(reviewed, str) and reviewed > today:

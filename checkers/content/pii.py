@@ -29,6 +29,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 import jieba
+from .. import clock
 
 # The hundred commonest surnames (公安部户籍统计), then compound ones.
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任"
@@ -96,7 +97,7 @@ def id_card_valid(number: str) -> bool:
 
 def _real_birth_date(year: str, month: str, day: str) -> bool:
     try:
-        return datetime.date(int(year), int(month), int(day)) <= datetime.date.today()
+        return datetime.date(int(year), int(month), int(day)) <= clock.today()
     except ValueError:
         return False
 

@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 
 from .problems import Problem, field_name
 from .yamlsafe import Lines
+from .. import clock
 
 _TYPES = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "true/false",
           "array": "列表", "object": "字段组", "null": "null（空）"}
@@ -85,7 +86,7 @@ FIRST_YEAR = 1949  # no content of this site is about an earlier day
 
 def last_year() -> int:
     """Content may look ahead (a law promulgated, not yet in force), but not beyond next year."""
-    return dt.date.today().year + 1
+    return clock.today().year + 1
 
 
 def _real_date(value: object) -> bool:

@@ -1,8 +1,6 @@
 """Which pages exist, what each is called, and the context its template gets."""
 from __future__ import annotations
 
-import datetime
-import re
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Callable
@@ -22,6 +20,7 @@ from ..engines.deadline import EARLIEST, GENERAL_COUNTING_TOPIC, LATEST
 from ..wording.deadline import general_counting_bases
 from .outputs import HOME, SITE_NAME
 from .render import Linker, environment, page_url, period_text
+from .. import clock
 
 TEMPLATES = Path(__file__).with_name("templates")
 # Section title, folder and content kind of each generated section, in nav order.
@@ -129,7 +128,7 @@ class Site:
         # The preview passes the last build's: the templates are the same, and compiling them is
         # a good part of a one-page update.
         self.env = env or environment(TEMPLATES)
-        self.today = datetime.date.today().isoformat()
+        self.today = clock.today().isoformat()
         self.cited_by = self._citation_index()
         self.backrefs = self._backrefs()
         self.case_index = self._case_index()

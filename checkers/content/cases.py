@@ -18,10 +18,9 @@ from pathlib import Path
 
 from .. import parallel
 from ..site import wechat
-from . import publish, review, safe_markdown, schema
+from . import publish, review, safe_markdown, schema, yamlsafe
 from .case_template import TEMPLATE
 from .problems import Problem
-from . import yamlsafe
 from .yamlsafe import parse_yaml, read_text, read_yaml
 from .. import clock
 
@@ -58,8 +57,8 @@ def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, c
                whole_column: bool = False) -> list[Problem]:
     """The posts in one folder (docs/cases/posts/, or a local edition's own), checked under a
     site's column settings and added to the content with the offices it knows as authors.
-    whole_column: the national column, whose parts are most of what the safe profile's table keeps
-    (so it may cut the table back to them; a local edition's few posts may not)."""
+    whole_column: the national column, whose posts are most of what the memo's tables keep (so
+    they may be cut back to them; a local edition's few posts may not)."""
     problems: list[Problem] = []
     authors = set(content.case_authors)
     posts = {}
@@ -78,14 +77,16 @@ def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, c
     opened = [table for table in TABLES if not table.is_open]
     for table in opened:
         table.open()
-    checked = parallel.make_all({shown: partial(_checked_and_noted, path, shown, schema_dir, content, authors, make_item, column)
-                                 for shown, path in posts.items()})
-    for outcome, noted in checked.values():
-        problems += _add(content, *outcome)
-        for table, used in zip(TABLES, noted):
-            table.merge(used)
-    for table in opened:
-        table.close(trim=whole_column)
+    try:
+        checked = parallel.make_all({shown: partial(_checked_and_noted, path, shown, schema_dir, content, authors, make_item, column)
+                                     for shown, path in posts.items()})
+        for outcome, noted in checked.values():
+            problems += _add(content, *outcome)
+            for table, used in zip(TABLES, noted):
+                table.merge(used)
+    finally:
+        for table in opened:
+            table.close(trim=whole_column)
     return problems
 
 

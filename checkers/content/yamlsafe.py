@@ -67,7 +67,7 @@ def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
 
 def parse_yaml(text: str, shown: str, offset: int = 0) -> tuple[object, Lines, list[Problem]]:
     """Like read_yaml, for YAML that starts `offset` lines into a file (a post's front matter)."""
-    kept = TABLE.get(text, lambda: _kept(text))
+    kept = TABLE.get(text, lambda: _kept(text)) if TABLE.is_open else None
     data, lines, problems = _parse(text, shown) if kept is None else (*pickle.loads(kept), [])
     if offset:
         lines = Lines({path: line + offset for path, line in lines.items()})

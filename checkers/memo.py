@@ -1,7 +1,8 @@
 """Results of pure functions, kept between builds: how jieba cuts a sentence, how pypinyin spells a
 term, which organs every place's 找谁 names for a set of cases (checkers/site/place.py), which days
 第二条 makes holidays in a year not yet announced (checkers/engines/workcalendar.py), what the
-column's safe Markdown profile makes of each part of a post (checkers/content/safe_markdown.py).  They
+column's safe Markdown profile makes of each part of a post (checkers/content/safe_markdown.py), the
+data and lines of each content file's YAML (checkers/content/yamlsafe.py).  They
 depend only on their argument and on the packages' versions and our code that makes them (the
 table's `version`), so a build after a small edit, a local edition or a test's copy of the project
 makes them again for new arguments only.
@@ -9,7 +10,7 @@ makes them again for new arguments only.
 Kept in the caches' folder (checkers/caches.py: .cache/memo/), one file per function and version:
 another version is another file, so an upgrade never reads an old answer.  Deleting it is always
 safe.  functools.lru_cache does the same within one process; no library we have keeps such a table
-on disk by package version without a database, so this is ours (60 lines).
+on disk by package version without a database, so this is ours.
 """
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ class Table:
     def __init__(self, name: str, version):
         self.name, self._version = name, version  # version: a function, asked when the table opens
         self.memo: Memo | None = None
-        self._used: dict = {}  # hash -> value made here, or None: found in the table
+        self._used: dict = {}  # hash -> value made here, or None: found in the table, or nothing to keep
 
     @property
     def is_open(self) -> bool:

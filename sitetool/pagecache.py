@@ -113,7 +113,7 @@ def _code_digest(root: Path) -> str:
         base = root / name
         paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in paths:
-            if path.relative_to(root).as_posix().startswith(GENERATOR_TEMPLATES + "/"):
-                continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+            rel = path.relative_to(root).as_posix()
+            if not rel.startswith(GENERATOR_TEMPLATES + "/"):
+                digest.update(rel.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from checkers import clock
 from browser import serve
-from conftest import ROOT, cli_json
+from conftest import ROOT, cli_json, run_cli
 
 V1 = ROOT / "schemas" / "open-data" / "v1"
 FILES = ("index", "rules", "channels", "tree", "calendar", "statutory-holidays", "rule-chains", "laws")
@@ -70,15 +70,10 @@ def test_the_schemas_refuse_what_v1_does_not_allow(site):
     assert not validator.is_valid(extra) and not validator.is_valid(missing)
 
 
-def test_a_build_has_one_day_and_it_can_be_named(tmp_path):
+def test_a_build_has_one_day_and_it_can_be_named(tmp_path, monkeypatch):
     """checkers/clock.py: SOURCE_DATE_EPOCH (reproducible-builds.org) names the build's day."""
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(dt.datetime(2027, 1, 4, 12).timestamp())))
-    made = subprocess.run([sys.executable, "-m", "checkers", "--root", str(ROOT), "generate", "--out", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 1, 4, 12).timestamp())))
+    made = run_cli(ROOT, "generate", "--out", str(tmp_path))
     assert made.returncode == 0, made.stderr
     index = json.loads((tmp_path / "data" / "v1" / "index.json").read_text(encoding="utf-8"))
     assert index["generated"] == "2027-01-04"

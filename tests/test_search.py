@@ -130,8 +130,11 @@ def test_words_typed_while_the_search_page_loads_are_kept(chromium):
     held = []
     page.route("**/search.js", lambda route: held.append(route))  # the script arrives only when let go
     page.goto(base + "/search/", wait_until="commit")
-    while not held:  # the page is parsed up to the script, so the box is there
+    for _ in range(750):  # the page is parsed up to the script, so the box is there (15 s at most)
+        if held:
+            break
         page.wait_for_timeout(20)
+    assert held, "the search page never asked for search.js"
     page.locator("#xf-q").fill("复议")
     held[0].continue_()
     page.locator("#xf-search-form[data-ready]").wait_for(state="attached")

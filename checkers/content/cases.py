@@ -70,8 +70,9 @@ def load_posts(root: Path, folder: Path, schema_dir: Path, content, make_item, c
             problems.append(Problem(shown, 1, "", f"案例文章应是 {folder.as_posix()}/ 下的 .md 文件（图片请放在 docs/assets/images/）"))
             continue
         posts[shown] = path
-    # Each post checked on every core (the safe profile, the personal-information scan and the
-    # 公众号 version are the costly parts); what was found is added to the content in file order.
+    # Each post checked on every core (the personal-information scan and the 公众号 version are the
+    # costly parts, and the safe profile and YAML for a post not seen before); what was found is added
+    # to the content in file order.
     # What was parsed and rendered before is taken from the memo's tables, which the workers
     # inherit open and whose new entries come back with each post (checkers/memo.py).
     opened = [table for table in TABLES if not table.is_open]
